@@ -1,0 +1,90 @@
+"""Reads of assignments, with their related rows loaded up front (a page is a handful of queries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from volex.core.roles import is_administrator, staff_organization_ids
+
+from .models import Assignment, AssignmentLanguage, AssignmentSkill, AssignmentState
+from .permissions import PUBLIC_STATES
+
+
+@dataclass(frozen=True)
+class AssignmentFilters:
+    q: str = ""
+    country: str = ""
+    category: str = ""
+    sector: str = ""
+    sdg: int | None = None
+    language: str = ""
+    organization: int | None = None
+
+
+def _with_related(queryset: QuerySet[Assignment]) -> QuerySet[Assignment]:
+    return queryset.select_related(
+        "host", "host__country", "duty_station", "duty_station__country", "occupation"
+    ).prefetch_related(
+        "sdg_goals",
+        Prefetch(
+            "languages", queryset=AssignmentLanguage.objects.select_related("language")
+        ),
+    )
+
+
+def assignment_public_list(filters: AssignmentFilters | None = None) -> QuerySet[Assignment]:
+    """Published assignments, newest first, narrowed by the filters a visitor chose."""
+    filters = filters or AssignmentFilters()
+    queryset = Assignment.objects.filter(state=AssignmentState.PUBLISHED)
+    if filters.q:
+        queryset = queryset.filter(
+            Q(title__icontains=filters.q)
+            | Q(tasks__icontains=filters.q)
+            | Q(host__name__icontains=filters.q)
+            | Q(duty_station__place__icontains=filters.q)
+        )
+    if filters.country:
+        queryset = queryset.filter(duty_station__country_id=filters.country)
+    if filters.category:
+        queryset = queryset.filter(category=filters.category)
+    if filters.sector:
+        queryset = queryset.filter(sector=filters.sector)
+    if filters.sdg:
+        queryset = queryset.filter(sdg_goals__number=filters.sdg)
+    if filters.language:
+        queryset = queryset.filter(languages__language_id=filters.language)
+    if filters.organization:
+        queryset = queryset.filter(host_id=filters.organization)
+    if filters.sdg or filters.language:
+        queryset = queryset.distinct()
+    return _with_related(queryset).order_by("-published_at", "-pk")
+
+
+def assignment_visible_to(user) -> QuerySet[Assignment]:
+    """Every assignment `user` may open: public ones, plus drafts of their organizations."""
+    queryset = Assignment.objects.all()
+    if not is_administrator(user):
+        queryset = queryset.filter(
+            Q(state__in=PUBLIC_STATES) | Q(host_id__in=staff_organization_ids(user))
+        )
+    return _with_related(queryset)
+
+
+def assignment_detail(*, user, pk: int) -> Assignment | None:
+    return (
+        assignment_visible_to(user)
+        .prefetch_related(
+            "sdg_targets",
+            Prefetch("skills", queryset=AssignmentSkill.objects.select_related("skill")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def assignment_list_for_organizations(organization_ids) -> QuerySet[Assignment]:
+    return _with_related(Assignment.objects.filter(host_id__in=organization_ids)).order_by(
+        "state", "-created_at"
+    )

@@ -1,0 +1,228 @@
+"""Writes for duty stations and assignments. Every state change is checked here, under a row
+lock, so that two people acting at once get one success and one clear refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from volex.core.choices import LeaveNoOneBehindGroup
+
+from .models import (
+    Assignment,
+    AssignmentLanguage,
+    AssignmentSkill,
+    AssignmentState,
+    DutyStation,
+)
+from .rules import ensure_rules_met, service_facts
+
+
+@dataclass(frozen=True)
+class SkillNeed:
+    skill_id: int
+    is_required: bool = True
+    min_level: str = "intermediate"
+    min_years: int = 0
+
+
+@dataclass(frozen=True)
+class LanguageNeed:
+    language_id: str
+    min_level: str
+    is_required: bool = True
+
+
+@dataclass(frozen=True)
+class AssignmentData:
+    """Everything a description of assignment says, as a service takes it."""
+
+    title: str
+    category: str
+    sector: str
+    start_date: date
+    end_date: date
+    duty_station: DutyStation | None = None
+    positions: int = 1
+    context: str = ""
+    tasks: str = ""
+    expected_results: str = ""
+    qualifications: str = ""
+    occupation_id: int | None = None
+    application_deadline: date | None = None
+    groups_reached: Sequence[str] = ()
+    sdg_goal_ids: Sequence[int] = ()
+    sdg_target_ids: Sequence[str] = ()
+    skills: Sequence[SkillNeed] = field(default_factory=tuple)
+    languages: Sequence[LanguageNeed] = field(default_factory=tuple)
+
+
+@transaction.atomic
+def duty_station_get_or_create(
+    *,
+    country_id: str,
+    place: str,
+    hardship_class: str = "A",
+    is_family: bool = True,
+    peace_operation_id: int | None = None,
+    latitude=None,
+    longitude=None,
+) -> DutyStation:
+    station, created = DutyStation.objects.get_or_create(
+        country_id=country_id,
+        place=place.strip(),
+        defaults={
+            "hardship_class": hardship_class,
+            "is_family": is_family,
+            "peace_operation_id": peace_operation_id,
+            "latitude": latitude,
+            "longitude": longitude,
+        },
+    )
+    if created:
+        station.full_clean()
+    return station
+
+
+def _validate(data: AssignmentData) -> None:
+    errors: dict[str, list[str]] = {}
+    if not data.title.strip():
+        errors.setdefault("title", []).append(_("A title is required."))
+    if data.positions < 1:
+        errors.setdefault("positions", []).append(_("An assignment has at least one position."))
+    unknown = [g for g in data.groups_reached if g not in LeaveNoOneBehindGroup.values]
+    if unknown:
+        errors.setdefault("groups_reached", []).append(
+            _("Unknown group(s): %s.") % ", ".join(unknown)
+        )
+    if data.application_deadline and data.application_deadline > data.start_date:
+        errors.setdefault("application_deadline", []).append(
+            _("The application deadline must be on or before the start date.")
+        )
+    if errors:
+        raise ValidationError(errors)
+    ensure_rules_met(
+        service_facts(
+            category=data.category,
+            country_code=data.duty_station.country_id if data.duty_station else None,
+            start_date=data.start_date,
+            end_date=data.end_date,
+        )
+    )
+
+
+def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
+    for name in (
+        "title", "category", "sector", "start_date", "end_date", "duty_station", "positions",
+        "context", "tasks", "expected_results", "qualifications", "occupation_id",
+        "application_deadline",
+    ):
+        setattr(assignment, name, getattr(data, name))
+    assignment.groups_reached = list(dict.fromkeys(data.groups_reached))
+    assignment.full_clean(exclude=["host", "created_by"])
+    assignment.save()
+    assignment.sdg_goals.set(data.sdg_goal_ids)
+    assignment.sdg_targets.set(data.sdg_target_ids)
+    assignment.skills.all().delete()
+    AssignmentSkill.objects.bulk_create(
+        AssignmentSkill(
+            assignment=assignment,
+            skill_id=s.skill_id,
+            is_required=s.is_required,
+            min_level=s.min_level,
+            min_years=s.min_years,
+        )
+        for s in data.skills
+    )
+    assignment.languages.all().delete()
+    AssignmentLanguage.objects.bulk_create(
+        AssignmentLanguage(
+            assignment=assignment,
+            language_id=lang.language_id,
+            min_level=lang.min_level,
+            is_required=lang.is_required,
+        )
+        for lang in data.languages
+    )
+    return assignment
+
+
+@transaction.atomic
+def assignment_create(*, host, created_by, data: AssignmentData) -> Assignment:
+    _validate(data)
+    return _write(Assignment(host=host, created_by=created_by), data)
+
+
+@transaction.atomic
+def assignment_update(*, assignment: Assignment, data: AssignmentData) -> Assignment:
+    locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if locked.state not in (AssignmentState.DRAFT, AssignmentState.PUBLISHED):
+        raise ValidationError(
+            {"state": _("A %(state)s assignment can no longer be edited.")
+             % {"state": locked.get_state_display().lower()}}
+        )
+    _validate(data)
+    return _write(locked, data)
+
+
+# Allowed moves of the foundation's life cycle: draft → published → closed | filled | cancelled.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    AssignmentState.DRAFT: frozenset({AssignmentState.PUBLISHED, AssignmentState.CANCELLED}),
+    AssignmentState.PUBLISHED: frozenset(
+        {AssignmentState.CLOSED, AssignmentState.FILLED, AssignmentState.CANCELLED}
+    ),
+    AssignmentState.CLOSED: frozenset({AssignmentState.FILLED, AssignmentState.CANCELLED}),
+    AssignmentState.FILLED: frozenset(),
+    AssignmentState.CANCELLED: frozenset(),
+}
+
+
+@transaction.atomic
+def _transition(*, assignment: Assignment, to: str, expected: str | None = None) -> Assignment:
+    locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if expected is not None and locked.state != expected:
+        raise ValidationError(
+            {"state": _("Someone else changed this assignment first: it is now %(state)s.")
+             % {"state": locked.get_state_display().lower()}}
+        )
+    if to not in TRANSITIONS[locked.state]:
+        raise ValidationError(
+            {"state": _("A %(from)s assignment cannot become %(to)s.")
+             % {"from": locked.get_state_display().lower(),
+                "to": AssignmentState(to).label.lower()}}
+        )
+    if to == AssignmentState.PUBLISHED:
+        ensure_rules_met(
+            service_facts(
+                category=locked.category,
+                country_code=locked.duty_station.country_id if locked.duty_station_id else None,
+                start_date=locked.start_date,
+                end_date=locked.end_date,
+            )
+        )
+        locked.published_at = timezone.now()
+    locked.state = to
+    locked.save(update_fields=["state", "published_at", "updated_at"])
+    return locked
+
+
+def assignment_publish(*, assignment: Assignment, expected: str | None = None) -> Assignment:
+    return _transition(assignment=assignment, to=AssignmentState.PUBLISHED, expected=expected)
+
+
+def assignment_close(*, assignment: Assignment, expected: str | None = None) -> Assignment:
+    return _transition(assignment=assignment, to=AssignmentState.CLOSED, expected=expected)
+
+
+def assignment_mark_filled(*, assignment: Assignment, expected: str | None = None) -> Assignment:
+    return _transition(assignment=assignment, to=AssignmentState.FILLED, expected=expected)
+
+
+def assignment_cancel(*, assignment: Assignment, expected: str | None = None) -> Assignment:
+    return _transition(assignment=assignment, to=AssignmentState.CANCELLED, expected=expected)

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("volex.core.urls")),
+    path("accounts/", include("volex.accounts.urls")),
+    path("volunteers/", include("volex.volunteers.urls")),
+    path("assignments/", include("volex.assignments.urls")),
+    path("organizations/", include("volex.organizations.urls")),
+    path("api/", include("volex.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
