@@ -11,6 +11,8 @@ from volex.core.models import AuditedModel
 from volex.domain.eligibility import MIN_DURATION
 from volex.volunteers.models import SkillLevel
 
+from .rules import ensure_rules_met, service_facts
+
 
 class HardshipClass(models.TextChoices):
     """ICSC hardship classification: H for headquarters duty stations, A (least) to E (most)."""
@@ -194,6 +196,18 @@ class Assignment(AuditedModel):
     @property
     def country(self):
         return self.duty_station.country if self.duty_station_id else None
+
+    def clean(self) -> None:
+        # Forms (the admin's included) refuse with the same rule messages as the services.
+        if self.category and self.start_date and self.end_date:
+            ensure_rules_met(
+                service_facts(
+                    category=self.category,
+                    country_code=self.duty_station.country_id if self.duty_station_id else None,
+                    start_date=self.start_date,
+                    end_date=self.end_date,
+                )
+            )
 
     @property
     def duration_days(self) -> int:

@@ -8,8 +8,8 @@ translates them with the same parameters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -47,8 +47,7 @@ MESSAGES: dict[Rule, str] = {
         "An assignment lasts at least 6 weeks; this one lasts %(days)s days."
     ),
     Rule.DURATION_TOO_LONG: _(
-        "An assignment lasts at most 24 months, extensions included; this one ends after "
-        "%(limit)s."
+        "An assignment lasts at most 24 months, extensions included; this one ends after %(limit)s."
     ),
     Rule.DUTY_STATION_REQUIRED: _("A %(category)s assignment needs a duty station."),
     Rule.ONLINE_WITHOUT_DUTY_STATION: _(
@@ -200,13 +199,9 @@ def check_candidate(candidate: Candidate, service: Service) -> list[RuleViolatio
     elif scope is Scope.NATIONAL and country not in candidate.nationalities:
         errors.append(RuleViolation(Rule.NATIONAL_OUTSIDE_NATIONALITY, "nationalities", params))
     elif scope is Scope.DIASPORA and country not in candidate.heritage_countries:
-        errors.append(
-            RuleViolation(Rule.DIASPORA_OUTSIDE_HERITAGE, "heritage_countries", params)
-        )
+        errors.append(RuleViolation(Rule.DIASPORA_OUTSIDE_HERITAGE, "heritage_countries", params))
     elif scope is Scope.RESIDENCE and country != candidate.residence_country:
-        errors.append(
-            RuleViolation(Rule.OUTSIDE_COUNTRY_OF_RESIDENCE, "residence_country", params)
-        )
+        errors.append(RuleViolation(Rule.OUTSIDE_COUNTRY_OF_RESIDENCE, "residence_country", params))
     return errors
 
 

@@ -1,0 +1,69 @@
+"""Fixtures shared by the Django test suites: the roles of the role matrix, made by the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass
+class World:
+    own_org: object
+    other_org: object
+    pending_org: object
+    published: object
+    draft: object
+    other_draft: object
+    volunteer: object
+    other_volunteer: object
+    users: dict
+
+
+@pytest.fixture
+def world(db):
+    from volex.accounts.tests.factories import UserFactory
+    from volex.assignments.tests.factories import AssignmentFactory
+    from volex.organizations.tests.factories import MembershipFactory, OrganizationFactory
+    from volex.volunteers.tests.factories import VolunteerFactory
+
+    own_org = OrganizationFactory(name="Own Host", country_id="UG")
+    other_org = OrganizationFactory(name="Other Host", country_id="CF")
+    pending_org = OrganizationFactory(name="Pending Host", verification_status="pending")
+    supervisor_own = MembershipFactory(organization=own_org).user
+    supervisor_other = MembershipFactory(organization=other_org).user
+    manager = MembershipFactory(organization=own_org, role="programme_manager").user
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    volunteer = VolunteerFactory()
+    other_volunteer = VolunteerFactory(birth_date=__import__("datetime").date(1980, 1, 2))
+    return World(
+        own_org=own_org,
+        other_org=other_org,
+        pending_org=pending_org,
+        published=AssignmentFactory(host=own_org, title="Published Role"),
+        draft=AssignmentFactory(host=own_org, title="Draft Role", publish=False),
+        other_draft=AssignmentFactory(host=other_org, title="Other Draft", publish=False),
+        volunteer=volunteer,
+        other_volunteer=other_volunteer,
+        users={
+            "anonymous": None,
+            "volunteer": volunteer.user,
+            "supervisor_own": supervisor_own,
+            "supervisor_other": supervisor_other,
+            "manager": manager,
+            "admin": admin,
+        },
+    )
+
+
+@pytest.fixture
+def client_as(client):
+    """`client_as(user)` logs the test client in as `user` (None stays anonymous)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

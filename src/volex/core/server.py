@@ -1,0 +1,53 @@
+"""Serving the web app under gunicorn, with the background task worker beside it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from gunicorn.app.base import BaseApplication
+
+
+class VolexServer(BaseApplication):
+    def __init__(self, application, options: dict):
+        self.application = application
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
+def start_task_worker() -> subprocess.Popen:
+    """The django-tasks database worker, as a child process that ends with the server."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "volex.cli", "db_worker", "--interval", "2"],
+        env=os.environ.copy(),
+    )
+
+
+def serve(*, host: str, port: int, workers: int, with_worker: bool) -> None:
+    from django.core.wsgi import get_wsgi_application
+
+    worker = start_task_worker() if with_worker else None
+    try:
+        VolexServer(
+            get_wsgi_application(),
+            {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": 4,
+                "accesslog": "-",
+                "timeout": 60,
+            },
+        ).run()
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
