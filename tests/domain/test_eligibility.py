@@ -66,7 +66,9 @@ def birthday_on(day: date, age: int) -> date | None:
 @given(start=starts, category=categories)
 def test_six_weeks_is_42_days_both_ends_included(start: date, category: Category) -> None:
     ok = located(category, start)
-    assert not rules_broken(check_rules(Service(category, ok.country, start, start + timedelta(41))))
+    assert not rules_broken(
+        check_rules(Service(category, ok.country, start, start + timedelta(41)))
+    )
     short = check_rules(Service(category, ok.country, start, start + timedelta(40)))
     assert rules_broken(short) == {Rule.DURATION_TOO_SHORT}
     assert short[0].params == {"days": 41}
@@ -158,7 +160,9 @@ def test_a_29_february_birthday_counts_from_1_march_in_common_years() -> None:
 @given(start=starts, category=categories)
 def test_missing_birth_date_is_refused_in_every_category(start: date, category: Category) -> None:
     candidate = Candidate(None, frozenset({"KE"}), frozenset({"KE"}), "KE")
-    assert Rule.BIRTH_DATE_REQUIRED in rules_broken(check_rules(located(category, start), candidate))
+    assert Rule.BIRTH_DATE_REQUIRED in rules_broken(
+        check_rules(located(category, start), candidate)
+    )
 
 
 # --- where a volunteer may serve ----------------------------------------------------------------

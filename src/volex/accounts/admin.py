@@ -16,7 +16,14 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "preferred_language", "is_staff"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "preferred_language",
+        "is_staff",
+    ]
     list_filter = ["is_staff", "is_superuser", "is_active", "preferred_language"]
     search_fields = ["username", "email", "first_name", "last_name"]
     fieldsets = (

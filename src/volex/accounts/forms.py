@@ -13,7 +13,8 @@ class SignUpForm(forms.Form):
         help_text=_("At least 8 characters, not only digits, not a common password."),
     )
     password_again = forms.CharField(
-        label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     preferred_language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     accept_terms = forms.BooleanField(

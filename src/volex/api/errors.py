@@ -1,6 +1,6 @@
 """One error format for the whole API:
 
-    {"error": {"code": "invalid", "message": "...", "fields": {"end_date": [{"code": ..., "message": ...}]}}}
+{"error": {"code": "invalid", "message": "...", "fields": {"end_date": [{"code": ..., "message": ...}]}}}
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied

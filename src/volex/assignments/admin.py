@@ -27,7 +27,14 @@ class LanguageInline(admin.TabularInline):
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
     list_display = [
-        "title", "host", "duty_station", "category", "positions", "start_date", "end_date", "state",
+        "title",
+        "host",
+        "duty_station",
+        "category",
+        "positions",
+        "start_date",
+        "end_date",
+        "state",
     ]
     list_filter = ["state", "category", "sector", "duty_station__hardship_class"]
     search_fields = ["title", "host__name", "host__acronym", "duty_station__place"]

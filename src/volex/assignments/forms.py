@@ -12,7 +12,9 @@ class AssignmentFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.none(), required=False,
+        label=_("Country"),
+        queryset=Country.objects.none(),
+        required=False,
         empty_label=_("Any country"),
     )
     category = forms.ChoiceField(
@@ -25,7 +27,9 @@ class AssignmentFilterForm(forms.Form):
         label=_("SDG"), queryset=SDGGoal.objects.all(), required=False, empty_label=_("Any goal")
     )
     language = forms.ModelChoiceField(
-        label=_("Language"), queryset=Language.objects.none(), required=False,
+        label=_("Language"),
+        queryset=Language.objects.none(),
+        required=False,
         empty_label=_("Any language"),
     )
 

@@ -221,7 +221,10 @@ class AssignmentSkill(models.Model):
     skill = models.ForeignKey("reference.Skill", verbose_name=_("skill"), on_delete=models.PROTECT)
     is_required = models.BooleanField(_("required"), default=True)
     min_level = models.CharField(
-        _("minimum level"), max_length=16, choices=SkillLevel.choices, default=SkillLevel.INTERMEDIATE
+        _("minimum level"),
+        max_length=16,
+        choices=SkillLevel.choices,
+        default=SkillLevel.INTERMEDIATE,
     )
     min_years = models.PositiveSmallIntegerField(_("minimum years"), default=0)
 

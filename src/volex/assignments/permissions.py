@@ -8,7 +8,9 @@ from volex.core.roles import (
 
 from .models import AssignmentState
 
-PUBLIC_STATES = frozenset({AssignmentState.PUBLISHED, AssignmentState.CLOSED, AssignmentState.FILLED})
+PUBLIC_STATES = frozenset(
+    {AssignmentState.PUBLISHED, AssignmentState.CLOSED, AssignmentState.FILLED}
+)
 
 
 def can_view_assignment(user, assignment) -> bool:

@@ -28,9 +28,7 @@ def _with_related(queryset: QuerySet[Assignment]) -> QuerySet[Assignment]:
         "host", "host__country", "duty_station", "duty_station__country", "occupation"
     ).prefetch_related(
         "sdg_goals",
-        Prefetch(
-            "languages", queryset=AssignmentLanguage.objects.select_related("language")
-        ),
+        Prefetch("languages", queryset=AssignmentLanguage.objects.select_related("language")),
     )
 
 

@@ -119,8 +119,18 @@ def _validate(data: AssignmentData) -> None:
 
 def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
     for name in (
-        "title", "category", "sector", "start_date", "end_date", "duty_station", "positions",
-        "context", "tasks", "expected_results", "qualifications", "occupation_id",
+        "title",
+        "category",
+        "sector",
+        "start_date",
+        "end_date",
+        "duty_station",
+        "positions",
+        "context",
+        "tasks",
+        "expected_results",
+        "qualifications",
+        "occupation_id",
         "application_deadline",
     ):
         setattr(assignment, name, getattr(data, name))
@@ -164,8 +174,10 @@ def assignment_update(*, assignment: Assignment, data: AssignmentData) -> Assign
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if locked.state not in (AssignmentState.DRAFT, AssignmentState.PUBLISHED):
         raise ValidationError(
-            {"state": _("A %(state)s assignment can no longer be edited.")
-             % {"state": locked.get_state_display().lower()}}
+            {
+                "state": _("A %(state)s assignment can no longer be edited.")
+                % {"state": locked.get_state_display().lower()}
+            }
         )
     _validate(data)
     return _write(locked, data)
@@ -188,14 +200,20 @@ def _transition(*, assignment: Assignment, to: str, expected: str | None = None)
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if expected is not None and locked.state != expected:
         raise ValidationError(
-            {"state": _("Someone else changed this assignment first: it is now %(state)s.")
-             % {"state": locked.get_state_display().lower()}}
+            {
+                "state": _("Someone else changed this assignment first: it is now %(state)s.")
+                % {"state": locked.get_state_display().lower()}
+            }
         )
     if to not in TRANSITIONS[locked.state]:
         raise ValidationError(
-            {"state": _("A %(from)s assignment cannot become %(to)s.")
-             % {"from": locked.get_state_display().lower(),
-                "to": AssignmentState(to).label.lower()}}
+            {
+                "state": _("A %(from)s assignment cannot become %(to)s.")
+                % {
+                    "from": locked.get_state_display().lower(),
+                    "to": AssignmentState(to).label.lower(),
+                }
+            }
         )
     if to == AssignmentState.PUBLISHED:
         ensure_rules_met(

@@ -17,9 +17,7 @@ from .selectors import assignment_detail, assignment_list_for_organizations, ass
 
 def _filter_form(request) -> AssignmentFilterForm:
     published = Assignment.objects.filter(state=AssignmentState.PUBLISHED)
-    countries = Country.objects.filter(
-        duty_stations__assignments__in=published
-    ).distinct()
+    countries = Country.objects.filter(duty_stations__assignments__in=published).distinct()
     languages = Language.objects.filter(
         pk__in=AssignmentLanguage.objects.filter(assignment__in=published).values("language_id")
     )

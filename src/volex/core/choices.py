@@ -11,10 +11,16 @@ from volex.domain.cefr import CEFRLevel as DomainCEFR
 
 
 class Category(models.TextChoices):
-    INTERNATIONAL_SPECIALIST = DomainCategory.INTERNATIONAL_SPECIALIST, _("International specialist")
+    INTERNATIONAL_SPECIALIST = (
+        DomainCategory.INTERNATIONAL_SPECIALIST,
+        _("International specialist"),
+    )
     INTERNATIONAL_EXPERT = DomainCategory.INTERNATIONAL_EXPERT, _("International expert")
     INTERNATIONAL_YOUTH = DomainCategory.INTERNATIONAL_YOUTH, _("International youth")
-    INTERNATIONAL_UNIVERSITY = DomainCategory.INTERNATIONAL_UNIVERSITY, _("International university")
+    INTERNATIONAL_UNIVERSITY = (
+        DomainCategory.INTERNATIONAL_UNIVERSITY,
+        _("International university"),
+    )
     NATIONAL_SPECIALIST = DomainCategory.NATIONAL_SPECIALIST, _("National specialist")
     NATIONAL_EXPERT = DomainCategory.NATIONAL_EXPERT, _("National expert")
     NATIONAL_YOUTH = DomainCategory.NATIONAL_YOUTH, _("National youth")

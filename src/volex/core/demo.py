@@ -36,7 +36,11 @@ def demo_loaded() -> bool:
 def _staff_user(email: str, first: str, last: str, *, is_staff: bool = False):
     user_model = get_user_model()
     user = user_model(
-        username=email, email=email, first_name=first, last_name=last, is_staff=is_staff,
+        username=email,
+        email=email,
+        first_name=first,
+        last_name=last,
+        is_staff=is_staff,
         is_superuser=is_staff,
     )
     user.set_password(DEMO_PASSWORD)
@@ -45,7 +49,9 @@ def _staff_user(email: str, first: str, last: str, *, is_staff: bool = False):
 
 
 def _skill(title: str) -> int:
-    return Skill.objects.filter(title__iexact=title).order_by("level").values_list("pk", flat=True)[0]
+    return (
+        Skill.objects.filter(title__iexact=title).order_by("level").values_list("pk", flat=True)[0]
+    )
 
 
 def _occupation(title: str) -> int | None:
@@ -61,45 +67,71 @@ def _organizations() -> dict[str, Organization]:
     minusca_op = PeaceOperation.objects.filter(acronym="MINUSCA").first()
     orgs = {
         "undp_ke": organization_create(
-            name="United Nations Development Programme – Kenya", acronym="UNDP Kenya",
-            kind="un_entity", country_id="KE", verification_status=verified,
+            name="United Nations Development Programme – Kenya",
+            acronym="UNDP Kenya",
+            kind="un_entity",
+            country_id="KE",
+            verification_status=verified,
             description="Supports Kenya's devolved counties on governance, climate resilience "
             "and inclusive growth.",
         ),
         "unhcr_ug": organization_create(
-            name="Office of the UN High Commissioner for Refugees – Uganda", acronym="UNHCR Uganda",
-            kind="un_entity", country_id="UG", verification_status=verified,
+            name="Office of the UN High Commissioner for Refugees – Uganda",
+            acronym="UNHCR Uganda",
+            kind="un_entity",
+            country_id="UG",
+            verification_status=verified,
             description="Protects and assists over 1.5 million refugees in settlements across "
             "northern and south-western Uganda.",
         ),
         "minusca": organization_create(
             name="UN Multidimensional Integrated Stabilization Mission in the Central African "
-            "Republic", acronym="MINUSCA", kind="peace_operation", country_id="CF",
-            peace_operation_id=minusca_op.pk if minusca_op else None, verification_status=verified,
+            "Republic",
+            acronym="MINUSCA",
+            kind="peace_operation",
+            country_id="CF",
+            peace_operation_id=minusca_op.pk if minusca_op else None,
+            verification_status=verified,
             description="Protects civilians and supports the peace process and elections.",
         ),
         "krcs": organization_create(
-            name="Kenya Red Cross Society", acronym="KRCS", kind="ngo", country_id="KE",
-            verification_status=verified, is_network_member=True,
+            name="Kenya Red Cross Society",
+            acronym="KRCS",
+            kind="ngo",
+            country_id="KE",
+            verification_status=verified,
+            is_network_member=True,
             description="Humanitarian first responder with 64 branches across Kenya.",
         ),
         "nysc": organization_create(
-            name="National Youth Service Corps", acronym="NYSC", kind="national_scheme",
-            country_id="NG", verification_status=verified, is_network_member=True,
+            name="National Youth Service Corps",
+            acronym="NYSC",
+            kind="national_scheme",
+            country_id="NG",
+            verification_status=verified,
+            is_network_member=True,
             description="Nigeria's national service scheme, mobilising graduates every year.",
         ),
         "moh_ug": organization_create(
-            name="Ministry of Health, Uganda", acronym="MoH Uganda", kind="government",
-            country_id="UG", verification_status=verified,
+            name="Ministry of Health, Uganda",
+            acronym="MoH Uganda",
+            kind="government",
+            country_id="UG",
+            verification_status=verified,
         ),
         "pending": organization_create(
-            name="Green Horizons Youth Initiative", kind="ngo", country_id="GH",
+            name="Green Horizons Youth Initiative",
+            kind="ngo",
+            country_id="GH",
             description="A new organization awaiting verification.",
         ),
     }
     orgs["minusca_bria"] = organization_create(
-        name="MINUSCA Field Office Bria", kind="peace_operation", country_id="CF",
-        parent=orgs["minusca"], verification_status=verified,
+        name="MINUSCA Field Office Bria",
+        kind="peace_operation",
+        country_id="CF",
+        parent=orgs["minusca"],
+        verification_status=verified,
     )
     return orgs
 
@@ -116,87 +148,180 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
     bria = station(country_id="CF", place="Bria", hardship_class="E", is_family=False)
     abuja = station(country_id="NG", place="Abuja", hardship_class="B")
     specs = [
-        (orgs["undp_ke"], supervisor, AssignmentData(
-            title="Climate Resilience Data Analyst", category="international_specialist",
-            sector="environment", duty_station=nairobi, start_date=start,
-            end_date=start + timedelta(days=364), occupation_id=_occupation("data analyst"),
-            context="UNDP Kenya's climate team supports 14 arid counties in planning for drought.",
-            tasks="Build the county drought dashboard; train county officers in data use; "
-            "analyse rainfall and livelihood surveys.",
-            expected_results="A dashboard used monthly by 14 county disaster committees.",
-            qualifications="Degree in statistics or data science; 3 years of data analysis.",
-            sdg_goal_ids=[13, 1], sdg_target_ids=_targets("13.1", "13.3", "1.5"),
-            groups_reached=["rural", "women_girls"],
-            skills=[SkillNeed(_skill("accessing and analysing digital data")),
+        (
+            orgs["undp_ke"],
+            supervisor,
+            AssignmentData(
+                title="Climate Resilience Data Analyst",
+                category="international_specialist",
+                sector="environment",
+                duty_station=nairobi,
+                start_date=start,
+                end_date=start + timedelta(days=364),
+                occupation_id=_occupation("data analyst"),
+                context="UNDP Kenya's climate team supports 14 arid counties in planning for drought.",
+                tasks="Build the county drought dashboard; train county officers in data use; "
+                "analyse rainfall and livelihood surveys.",
+                expected_results="A dashboard used monthly by 14 county disaster committees.",
+                qualifications="Degree in statistics or data science; 3 years of data analysis.",
+                sdg_goal_ids=[13, 1],
+                sdg_target_ids=_targets("13.1", "13.3", "1.5"),
+                groups_reached=["rural", "women_girls"],
+                skills=[
+                    SkillNeed(_skill("accessing and analysing digital data")),
                     SkillNeed(_skill("natural sciences, mathematics and statistics")),
-                    SkillNeed(_skill("communicating"), is_required=False)],
-            languages=[LanguageNeed("en", "C1"), LanguageNeed("sw", "B1", is_required=False)],
-        )),
-        (orgs["undp_ke"], supervisor, AssignmentData(
-            title="Youth Employment Programme Officer", category="national_specialist",
-            sector="economic", duty_station=nairobi, start_date=start,
-            end_date=start + timedelta(days=729), occupation_id=_occupation("project manager"),
-            tasks="Coordinate the youth employment pilot in Nairobi's informal settlements.",
-            sdg_goal_ids=[8], sdg_target_ids=_targets("8.6"), groups_reached=["youth", "urban_poor"],
-            skills=[SkillNeed(_skill("directing, supervising and coordinating projects"))],
-            languages=[LanguageNeed("en", "C1"), LanguageNeed("sw", "C1")],
-        )),
-        (orgs["unhcr_ug"], None, AssignmentData(
-            title="Protection Associate (Refugee Settlements)", category="international_youth",
-            sector="protection", duty_station=arua, start_date=start,
-            end_date=start + timedelta(days=364), occupation_id=_occupation("human rights officer"),
-            tasks="Register protection cases, support community-based protection committees.",
-            sdg_goal_ids=[16, 5], sdg_target_ids=_targets("16.1", "5.2"),
-            groups_reached=["refugees", "women_girls", "children"],
-            skills=[SkillNeed(_skill("communicating"))],
-            languages=[LanguageNeed("en", "B2"), LanguageNeed("ar", "B1", is_required=False)],
-        )),
-        (orgs["moh_ug"], None, AssignmentData(
-            title="Community Midwife", category="community", sector="health", duty_station=kampala,
-            start_date=start, end_date=start + timedelta(days=180), occupation_id=_occupation("midwife"),
-            tasks="Antenatal care outreach in peri-urban health centres.",
-            sdg_goal_ids=[3], sdg_target_ids=_targets("3.1", "3.7"), groups_reached=["women_girls"],
-            skills=[SkillNeed(_skill("health"))], languages=[LanguageNeed("en", "B2")],
-        )),
-        (orgs["minusca"], supervisor_minusca, AssignmentData(
-            title="Electoral Operations Officer", category="international_specialist",
-            sector="governance", duty_station=bangui, start_date=start,
-            end_date=start + timedelta(days=270), positions=3, occupation_id=_occupation("election observer"),
-            tasks="Plan voter registration logistics with the National Elections Authority.",
-            sdg_goal_ids=[16], sdg_target_ids=_targets("16.7"),
-            skills=[SkillNeed(_skill("directing, supervising and coordinating projects"))],
-            languages=[LanguageNeed("fr", "C1")],
-        )),
-        (orgs["minusca_bria"], supervisor_minusca, AssignmentData(
-            title="Civil Affairs Officer", category="international_expert", sector="peacebuilding",
-            duty_station=bria, start_date=start, end_date=start + timedelta(days=364),
-            tasks="Support local peace committees and conflict analysis in Haute-Kotto.",
-            sdg_goal_ids=[16], sdg_target_ids=_targets("16.1", "16.7"), groups_reached=["idps"],
-            skills=[SkillNeed(_skill("communicating"))], languages=[LanguageNeed("fr", "C1")],
-        )),
-        (orgs["krcs"], None, AssignmentData(
-            title="Emergency Shelter Volunteer", category="diaspora", sector="emergency",
-            duty_station=kakuma, start_date=start, end_date=start + timedelta(days=90),
-            tasks="Support shelter distribution and camp coordination after floods.",
-            sdg_goal_ids=[11, 1], sdg_target_ids=_targets("11.5", "1.5"),
-            groups_reached=["refugees", "children"], languages=[LanguageNeed("sw", "B2")],
-        )),
-        (orgs["nysc"], None, AssignmentData(
-            title="Corps Member – Rural Primary Teacher", category="national_youth",
-            sector="education", duty_station=abuja, start_date=start,
-            end_date=start + timedelta(days=364), positions=40,
-            occupation_id=_occupation("teacher of talented and gifted students"),
-            tasks="Teach mathematics and English in rural primary schools.",
-            sdg_goal_ids=[4], sdg_target_ids=_targets("4.1"), groups_reached=["rural", "children"],
-            skills=[SkillNeed(_skill("education"))], languages=[LanguageNeed("en", "C1")],
-        )),
-        (orgs["undp_ke"], supervisor, AssignmentData(
-            title="Online GIS Mapping Volunteer", category="online", sector="environment",
-            start_date=start, end_date=start + timedelta(days=60),
-            tasks="Map flood-prone settlements from satellite imagery.",
-            sdg_goal_ids=[11, 13], groups_reached=["urban_poor"],
-            skills=[SkillNeed(_skill("working with computers"))], languages=[LanguageNeed("en", "B2")],
-        )),
+                    SkillNeed(_skill("communicating"), is_required=False),
+                ],
+                languages=[LanguageNeed("en", "C1"), LanguageNeed("sw", "B1", is_required=False)],
+            ),
+        ),
+        (
+            orgs["undp_ke"],
+            supervisor,
+            AssignmentData(
+                title="Youth Employment Programme Officer",
+                category="national_specialist",
+                sector="economic",
+                duty_station=nairobi,
+                start_date=start,
+                end_date=start + timedelta(days=729),
+                occupation_id=_occupation("project manager"),
+                tasks="Coordinate the youth employment pilot in Nairobi's informal settlements.",
+                sdg_goal_ids=[8],
+                sdg_target_ids=_targets("8.6"),
+                groups_reached=["youth", "urban_poor"],
+                skills=[SkillNeed(_skill("directing, supervising and coordinating projects"))],
+                languages=[LanguageNeed("en", "C1"), LanguageNeed("sw", "C1")],
+            ),
+        ),
+        (
+            orgs["unhcr_ug"],
+            None,
+            AssignmentData(
+                title="Protection Associate (Refugee Settlements)",
+                category="international_youth",
+                sector="protection",
+                duty_station=arua,
+                start_date=start,
+                end_date=start + timedelta(days=364),
+                occupation_id=_occupation("human rights officer"),
+                tasks="Register protection cases, support community-based protection committees.",
+                sdg_goal_ids=[16, 5],
+                sdg_target_ids=_targets("16.1", "5.2"),
+                groups_reached=["refugees", "women_girls", "children"],
+                skills=[SkillNeed(_skill("communicating"))],
+                languages=[LanguageNeed("en", "B2"), LanguageNeed("ar", "B1", is_required=False)],
+            ),
+        ),
+        (
+            orgs["moh_ug"],
+            None,
+            AssignmentData(
+                title="Community Midwife",
+                category="community",
+                sector="health",
+                duty_station=kampala,
+                start_date=start,
+                end_date=start + timedelta(days=180),
+                occupation_id=_occupation("midwife"),
+                tasks="Antenatal care outreach in peri-urban health centres.",
+                sdg_goal_ids=[3],
+                sdg_target_ids=_targets("3.1", "3.7"),
+                groups_reached=["women_girls"],
+                skills=[SkillNeed(_skill("health"))],
+                languages=[LanguageNeed("en", "B2")],
+            ),
+        ),
+        (
+            orgs["minusca"],
+            supervisor_minusca,
+            AssignmentData(
+                title="Electoral Operations Officer",
+                category="international_specialist",
+                sector="governance",
+                duty_station=bangui,
+                start_date=start,
+                end_date=start + timedelta(days=270),
+                positions=3,
+                occupation_id=_occupation("election observer"),
+                tasks="Plan voter registration logistics with the National Elections Authority.",
+                sdg_goal_ids=[16],
+                sdg_target_ids=_targets("16.7"),
+                skills=[SkillNeed(_skill("directing, supervising and coordinating projects"))],
+                languages=[LanguageNeed("fr", "C1")],
+            ),
+        ),
+        (
+            orgs["minusca_bria"],
+            supervisor_minusca,
+            AssignmentData(
+                title="Civil Affairs Officer",
+                category="international_expert",
+                sector="peacebuilding",
+                duty_station=bria,
+                start_date=start,
+                end_date=start + timedelta(days=364),
+                tasks="Support local peace committees and conflict analysis in Haute-Kotto.",
+                sdg_goal_ids=[16],
+                sdg_target_ids=_targets("16.1", "16.7"),
+                groups_reached=["idps"],
+                skills=[SkillNeed(_skill("communicating"))],
+                languages=[LanguageNeed("fr", "C1")],
+            ),
+        ),
+        (
+            orgs["krcs"],
+            None,
+            AssignmentData(
+                title="Emergency Shelter Volunteer",
+                category="diaspora",
+                sector="emergency",
+                duty_station=kakuma,
+                start_date=start,
+                end_date=start + timedelta(days=90),
+                tasks="Support shelter distribution and camp coordination after floods.",
+                sdg_goal_ids=[11, 1],
+                sdg_target_ids=_targets("11.5", "1.5"),
+                groups_reached=["refugees", "children"],
+                languages=[LanguageNeed("sw", "B2")],
+            ),
+        ),
+        (
+            orgs["nysc"],
+            None,
+            AssignmentData(
+                title="Corps Member – Rural Primary Teacher",
+                category="national_youth",
+                sector="education",
+                duty_station=abuja,
+                start_date=start,
+                end_date=start + timedelta(days=364),
+                positions=40,
+                occupation_id=_occupation("teacher of talented and gifted students"),
+                tasks="Teach mathematics and English in rural primary schools.",
+                sdg_goal_ids=[4],
+                sdg_target_ids=_targets("4.1"),
+                groups_reached=["rural", "children"],
+                skills=[SkillNeed(_skill("education"))],
+                languages=[LanguageNeed("en", "C1")],
+            ),
+        ),
+        (
+            orgs["undp_ke"],
+            supervisor,
+            AssignmentData(
+                title="Online GIS Mapping Volunteer",
+                category="online",
+                sector="environment",
+                start_date=start,
+                end_date=start + timedelta(days=60),
+                tasks="Map flood-prone settlements from satellite imagery.",
+                sdg_goal_ids=[11, 13],
+                groups_reached=["urban_poor"],
+                skills=[SkillNeed(_skill("working with computers"))],
+                languages=[LanguageNeed("en", "B2")],
+            ),
+        ),
     ]
     for index, (host, author, data) in enumerate(specs):
         assignment = assignment_services.assignment_create(host=host, created_by=author, data=data)
@@ -206,28 +331,47 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
 
 def _volunteer() -> None:
     volunteer = volunteer_services.volunteer_register(
-        email="volunteer@volex.demo", password=DEMO_PASSWORD, first_name="Amina",
+        email="volunteer@volex.demo",
+        password=DEMO_PASSWORD,
+        first_name="Amina",
         last_name="Odhiambo",
     )
     volunteer_services.volunteer_profile_update(
-        volunteer=volunteer, birth_date=date(1994, 3, 14), gender="woman",
-        nationality_ids=["KE"], heritage_country_ids=[], residence_country_id="KE",
+        volunteer=volunteer,
+        birth_date=date(1994, 3, 14),
+        gender="woman",
+        nationality_ids=["KE"],
+        heritage_country_ids=[],
+        residence_country_id="KE",
         headline="Statistician with 6 years in public health surveys",
         summary="I design household surveys and turn them into dashboards that county teams use.",
-        sectors=["health", "environment"], eligible_categories=["international_specialist",
-        "national_specialist", "online"], available_from=timezone.localdate(),
-        available_until=timezone.localdate() + timedelta(days=730), consent_to_matching=True,
+        sectors=["health", "environment"],
+        eligible_categories=["international_specialist", "national_specialist", "online"],
+        available_from=timezone.localdate(),
+        available_until=timezone.localdate() + timedelta(days=730),
+        consent_to_matching=True,
         occupation_id=_occupation("statistician"),
     )
-    volunteer_services.volunteer_languages_set(volunteer=volunteer, languages=[
-        volunteer_services.LanguageEntry("sw", "native"), volunteer_services.LanguageEntry("en", "C2"),
-        volunteer_services.LanguageEntry("fr", "B1"),
-    ])
-    volunteer_services.volunteer_skills_set(volunteer=volunteer, skills=[
-        volunteer_services.SkillEntry(_skill("accessing and analysing digital data"), "expert", 6),
-        volunteer_services.SkillEntry(_skill("natural sciences, mathematics and statistics"), "advanced", 8),
-        volunteer_services.SkillEntry(_skill("communicating"), "advanced", 5),
-    ])
+    volunteer_services.volunteer_languages_set(
+        volunteer=volunteer,
+        languages=[
+            volunteer_services.LanguageEntry("sw", "native"),
+            volunteer_services.LanguageEntry("en", "C2"),
+            volunteer_services.LanguageEntry("fr", "B1"),
+        ],
+    )
+    volunteer_services.volunteer_skills_set(
+        volunteer=volunteer,
+        skills=[
+            volunteer_services.SkillEntry(
+                _skill("accessing and analysing digital data"), "expert", 6
+            ),
+            volunteer_services.SkillEntry(
+                _skill("natural sciences, mathematics and statistics"), "advanced", 8
+            ),
+            volunteer_services.SkillEntry(_skill("communicating"), "advanced", 5),
+        ],
+    )
 
 
 @transaction.atomic
@@ -238,13 +382,19 @@ def _curated() -> None:
     supervisor_minusca = _staff_user("supervisor.minusca@volex.demo", "Jean-Pierre", "Ngaba")
     orgs = _organizations()
     for key in ("undp_ke", "unhcr_ug", "minusca", "krcs", "moh_ug", "nysc"):
-        membership_grant(user=manager, organization=orgs[key], role=MembershipRole.PROGRAMME_MANAGER)
+        membership_grant(
+            user=manager, organization=orgs[key], role=MembershipRole.PROGRAMME_MANAGER
+        )
     membership_grant(
-        user=supervisor, organization=orgs["undp_ke"], role=MembershipRole.HOST_SUPERVISOR,
+        user=supervisor,
+        organization=orgs["undp_ke"],
+        role=MembershipRole.HOST_SUPERVISOR,
         title="Climate Team Leader",
     )
     membership_grant(
-        user=supervisor_minusca, organization=orgs["minusca"], role=MembershipRole.HOST_SUPERVISOR,
+        user=supervisor_minusca,
+        organization=orgs["minusca"],
+        role=MembershipRole.HOST_SUPERVISOR,
         title="Chief, Civil Affairs",
     )
     _assignments(orgs, supervisor, supervisor_minusca)

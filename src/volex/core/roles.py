@@ -17,9 +17,7 @@ def _descendants(root_ids: set[int]) -> set[int]:
     frontier = set(root_ids)
     while frontier:
         frontier = (
-            set(
-                Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-            )
+            set(Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
             - found
         )
         found |= frontier
@@ -33,7 +31,9 @@ def organization_ids(user, role: str) -> frozenset[int]:
     cache = user.__dict__.setdefault("_volex_role_cache", {})
     if role not in cache:
         roots = set(
-            Membership.objects.filter(user=user, role=role).values_list("organization_id", flat=True)
+            Membership.objects.filter(user=user, role=role).values_list(
+                "organization_id", flat=True
+            )
         )
         cache[role] = frozenset(_descendants(roots)) if roots else frozenset()
     return cache[role]

@@ -12,9 +12,7 @@ def home(request):
     latest = list(assignment_public_list()[:6])
     stats = Organization.objects.aggregate(
         organizations=Count("pk", filter=Q(verification_status=VerificationStatus.VERIFIED)),
-        open_positions=Count(
-            "assignments", filter=Q(assignments__state=AssignmentState.PUBLISHED)
-        ),
+        open_positions=Count("assignments", filter=Q(assignments__state=AssignmentState.PUBLISHED)),
     )
     stats["volunteers"] = Volunteer.objects.count()
     return render(request, "core/home.html", {"latest": latest, "stats": stats})

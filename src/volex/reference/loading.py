@@ -90,12 +90,29 @@ def _sync(
     return result, list(existing.values())
 
 
+def _is_referenced(obj: Model, *, using: str, ignore_own_model: bool = False) -> bool:
+    """Whether any row (of any app, through a foreign key or a many-to-many) points at ``obj``;
+    with ``ignore_own_model``, links within the same table (a tree's parent) do not count."""
+    for relation in obj._meta.related_objects:
+        if ignore_own_model and relation.related_model is type(obj):
+            continue
+        related = relation.related_model._base_manager.db_manager(using)
+        if related.filter(**{relation.field.name: obj}).exists():
+            return True
+    return False
+
+
 def _delete_stale(objects: Iterable[Model], result: SyncResult, *, using: str) -> None:
+    """Delete rows gone from the sources, but never one that something refers to: whatever the
+    referring app chose for ``on_delete``, a reload must not cascade into user data."""
     for obj in objects:
+        if _is_referenced(obj, using=using):
+            result.kept += 1
+            continue
         try:
             with transaction.atomic(using=using):
                 obj.delete(using=using)
-        except ProtectedError:
+        except ProtectedError:  # pragma: no cover - checked above; kept as a safety net
             result.kept += 1
         else:
             result.deleted += 1
@@ -236,11 +253,16 @@ def load_skills(apps, *, using: str, batch_size: int) -> SyncResult:
         result.updated += moved
         result.unchanged -= moved
     if stale:
-        stale_ids = [obj.pk for obj in stale]
-        # Detach the stale rows from each other (and from themselves, as their own root)
-        # so that PROTECT only stops a deletion when something outside the tree refers to it.
-        manager.filter(pk__in=stale_ids).update(parent=None, root=None)
-        _delete_stale(manager.filter(pk__in=stale_ids), result, using=using)
+        # Every row still in the source now points at rows still in the source, so only stale
+        # rows can point at stale rows. Keep those something outside the tree refers to; detach
+        # the others (from each other, and from themselves as their own root) and delete them.
+        kept = {obj.pk for obj in stale if _is_referenced(obj, using=using, ignore_own_model=True)}
+        doomed = [obj.pk for obj in stale if obj.pk not in kept]
+        manager.filter(pk__in=doomed).update(parent=None, root=None)
+        manager.filter(pk__in=kept, parent_id__in=doomed).update(parent=None)
+        manager.filter(pk__in=kept, root_id__in=doomed).update(root=None)
+        manager.filter(pk__in=doomed).delete()
+        result.deleted, result.kept = len(doomed), len(kept)
     return result
 
 

@@ -44,9 +44,7 @@ def catalogue(domain: str, language: str) -> gettext.NullTranslations:
     base = language.split("-")[0]
     candidates = [_PYCOUNTRY_LOCALES.get(language), to_locale(language), base]
     languages = list(dict.fromkeys(code for code in candidates if code))
-    return gettext.translation(
-        domain, pycountry.LOCALES_DIR, languages=languages, fallback=True
-    )
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=languages, fallback=True)
 
 
 def translate_iso_name(domain: str, name: str, language: str | None = None) -> str:

@@ -70,8 +70,11 @@ class Language(models.Model):
 
     @property
     def localized_name(self) -> str:
-        """The name in the active language (pycountry's iso639-3 catalogues)."""
-        return translate_iso_name(LANGUAGE_DOMAIN, self.name)
+        """The name in the active language (pycountry's iso639-3 catalogues), without ISO's
+        "(macrolanguage)" qualifier that no volunteer uses ("Swahili", not "Swahili
+        (macrolanguage)")."""
+        name = translate_iso_name(LANGUAGE_DOMAIN, self.name)
+        return name.split(" (macro")[0] if "(macro" in name else name
 
 
 class SDGGoal(models.Model):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import re
 import unicodedata
 from collections import defaultdict
@@ -138,7 +137,9 @@ def _load_yaml(path: Path) -> dict[str, str]:
 def read_sdg(sdg_dir: Path = SDG_DIR) -> tuple[list[SDGGoalRecord], list[SDGTargetRecord]]:
     """Goals and targets with their translations. English must be complete; a text missing in
     another language is simply absent from ``translations`` (callers fall back to English)."""
-    goals_by_lang = {lang: _load_yaml(sdg_dir / lang / "global_goals.yml") for lang in SDG_LANGUAGES}
+    goals_by_lang = {
+        lang: _load_yaml(sdg_dir / lang / "global_goals.yml") for lang in SDG_LANGUAGES
+    }
     targets_by_lang = {
         lang: _load_yaml(sdg_dir / lang / "global_targets.yml") for lang in SDG_LANGUAGES
     }
@@ -328,15 +329,23 @@ def read_raw_skill_groups(
     return groups, links
 
 
+def code_is_under(child_code: str, parent_code: str) -> bool:
+    """Whether an ESCO skill-group code extends another one: "S1" under "S", "S1.2" under "S1"
+    (but "S10" is not under "S1")."""
+    if not parent_code or not child_code.startswith(parent_code):
+        return False
+    rest = child_code[len(parent_code) :]
+    return rest.startswith(".") or (parent_code.isalpha() and rest[:1].isdigit())
+
+
 def _primary_parent_key(child: RawSkillGroup, parent: RawSkillGroup) -> tuple:
     # 1. the parent whose ESCO code is the longest proper prefix of the child's code
     #    (S1.2.3 belongs under S1.2, not under some other group that also lists it);
     # 2. then a parent that has an ESCO code before one that has none;
     # 3. then the smallest code, then the smallest URI: a total order, so the choice does not
     #    depend on the order of the rows in the file.
-    prefix = bool(parent.code) and child.code.startswith(parent.code) and child.code != parent.code
+    prefix = code_is_under(child.code, parent.code)
     return (
-        0 if prefix else 1,
         -len(parent.code) if prefix else 0,
         not parent.code,
         parent.code,
@@ -620,9 +629,12 @@ def fix_coordinates(
         return None, None, False
     if abs(latitude) > 90 and abs(longitude) <= 90:
         return longitude, latitude, True
-    if country_code in COUNTRY_BOUNDS and not in_bounds(latitude, longitude, country_code):
-        if in_bounds(longitude, latitude, country_code):
-            return longitude, latitude, True
+    if (
+        country_code in COUNTRY_BOUNDS
+        and not in_bounds(latitude, longitude, country_code)
+        and in_bounds(longitude, latitude, country_code)
+    ):
+        return longitude, latitude, True
     return latitude, longitude, False
 
 
@@ -659,8 +671,10 @@ def clean_peace_operation(
     )
     if swapped:
         fixes.append("latitude and longitude swapped back")
-    if latitude is not None and longitude is not None and (
-        abs(latitude) > 90 or abs(longitude) > 180
+    if (
+        latitude is not None
+        and longitude is not None
+        and (abs(latitude) > 90 or abs(longitude) > 180)
     ):
         fixes.append("coordinates out of range: dropped")
         latitude = longitude = None
@@ -693,7 +707,7 @@ def clean_peace_operation(
 
 def read_raw_peace_operations(path: Path = PEACE_OPERATIONS_CSV) -> list[RawPeaceOperation]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        text = handle.read()
+        rows = list(csv.DictReader(handle))
     return [
         RawPeaceOperation(
             acronym=row["mission_acronym"],
@@ -706,7 +720,7 @@ def read_raw_peace_operations(path: Path = PEACE_OPERATIONS_CSV) -> list[RawPeac
             longitude=row["mission_longitude"] or "",
             latitude=row["mission_latitude"] or "",
         )
-        for row in csv.DictReader(io.StringIO(text))
+        for row in rows
     ]
 
 

@@ -29,13 +29,21 @@ class ExperienceInline(admin.StackedInline):
 @admin.register(Volunteer)
 class VolunteerAdmin(admin.ModelAdmin):
     list_display = [
-        "__str__", "headline", "residence_country", "available_from", "available_until",
+        "__str__",
+        "headline",
+        "residence_country",
+        "available_from",
+        "available_until",
         "consent_to_matching",
     ]
     list_filter = ["consent_to_matching", "residence_country"]
     search_fields = ["user__first_name", "user__last_name", "user__email", "headline"]
     autocomplete_fields = [
-        "user", "nationalities", "heritage_countries", "residence_country", "occupation",
+        "user",
+        "nationalities",
+        "heritage_countries",
+        "residence_country",
+        "occupation",
     ]
     list_select_related = ["user", "residence_country"]
     readonly_fields = ["consent_to_matching_at", "consent_data_processing_at", "created_at"]

@@ -22,7 +22,10 @@ class ProfileForm(forms.Form):
     )
     birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput)
     gender = forms.CharField(
-        label=_("Gender"), max_length=64, required=False, help_text=_("Optional, in your own words.")
+        label=_("Gender"),
+        max_length=64,
+        required=False,
+        help_text=_("Optional, in your own words."),
     )
     nationalities = forms.ModelMultipleChoiceField(
         label=_("Nationalities"),
@@ -75,7 +78,16 @@ class LanguageRowForm(forms.Form):
         text = (data.get("language") or "").strip()
         if not text:
             return data
-        match = Language.objects.filter(Q(code__iexact=text) | Q(name__iexact=text)).first()
+        # pycountry names some languages "Swahili (macrolanguage)"; people type "Swahili".
+        match = (
+            Language.objects.filter(
+                Q(code__iexact=text)
+                | Q(name__iexact=text)
+                | Q(name__iexact=f"{text} (macrolanguage)")
+            )
+            .order_by("-is_common", "name")
+            .first()
+        )
         if match is None:
             self.add_error("language", _("Unknown language “%(text)s”.") % {"text": text})
         elif not data.get("level"):
@@ -103,7 +115,8 @@ class SkillRowForm(forms.Form):
         match = Skill.objects.filter(title__iexact=text).order_by("level").first()
         if match is None:
             self.add_error(
-                "skill", _("“%(text)s” is not in the skill list; pick a suggestion.") % {"text": text}
+                "skill",
+                _("“%(text)s” is not in the skill list; pick a suggestion.") % {"text": text},
             )
         elif not data.get("level"):
             self.add_error("level", _("Choose your level."))

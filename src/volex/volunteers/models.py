@@ -51,7 +51,9 @@ class Volunteer(TimeStampedModel):
         _("headline"),
         max_length=160,
         blank=True,
-        help_text=_("One line that says what you do, e.g. 'Midwife with 8 years in rural clinics'."),
+        help_text=_(
+            "One line that says what you do, e.g. 'Midwife with 8 years in rural clinics'."
+        ),
     )
     summary = models.TextField(_("about me"), blank=True)
     occupation = models.ForeignKey(
@@ -209,7 +211,10 @@ class WorkExperience(models.Model):
         on_delete=models.PROTECT,
     )
     country = models.ForeignKey(
-        "reference.Country", verbose_name=_("country"), null=True, blank=True,
+        "reference.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
     )
     start_date = models.DateField(_("from"))

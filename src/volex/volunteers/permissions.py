@@ -7,7 +7,13 @@ supervisors never see it through these pages.
 
 from volex.core.roles import is_administrator, is_programme_manager
 
-PERSONAL_FIELDS = ("birth_date", "gender", "nationalities", "heritage_countries", "residence_country")
+PERSONAL_FIELDS = (
+    "birth_date",
+    "gender",
+    "nationalities",
+    "heritage_countries",
+    "residence_country",
+)
 
 
 def can_view_volunteer(user, volunteer) -> bool:

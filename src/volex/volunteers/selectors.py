@@ -4,7 +4,9 @@ from .models import Volunteer, VolunteerLanguage, VolunteerSkill
 
 
 def volunteer_profiles() -> QuerySet[Volunteer]:
-    return Volunteer.objects.select_related("user", "residence_country", "occupation").prefetch_related(
+    return Volunteer.objects.select_related(
+        "user", "residence_country", "occupation"
+    ).prefetch_related(
         "nationalities",
         "heritage_countries",
         Prefetch("languages", queryset=VolunteerLanguage.objects.select_related("language")),

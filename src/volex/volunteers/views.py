@@ -58,7 +58,9 @@ def _save(volunteer, form, languages, skills) -> None:
             gender=data["gender"],
             nationality_ids=[c.pk for c in data["nationalities"]],
             heritage_country_ids=[c.pk for c in data["heritage_countries"]],
-            residence_country_id=data["residence_country"].pk if data["residence_country"] else None,
+            residence_country_id=data["residence_country"].pk
+            if data["residence_country"]
+            else None,
             headline=data["headline"],
             summary=data["summary"],
             occupation_id=volunteer.occupation_id,
@@ -106,7 +108,10 @@ def edit_profile(request):
         form = ProfileForm(initial=_initial(volunteer))
         languages = LanguageFormSet(
             prefix="lang",
-            initial=[{"language": vl.language.name, "level": vl.level} for vl in volunteer.languages.all()],
+            initial=[
+                {"language": vl.language.name, "level": vl.level}
+                for vl in volunteer.languages.all()
+            ],
         )
         skills = SkillFormSet(
             prefix="skill",

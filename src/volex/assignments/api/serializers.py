@@ -38,8 +38,20 @@ class AssignmentListOutput(serializers.ModelSerializer):
     class Meta:
         model = Assignment
         fields = [
-            "id", "title", "host", "host_name", "duty_station", "category", "sector", "positions",
-            "start_date", "end_date", "state", "published_at", "sdg_goals", "languages",
+            "id",
+            "title",
+            "host",
+            "host_name",
+            "duty_station",
+            "category",
+            "sector",
+            "positions",
+            "start_date",
+            "end_date",
+            "state",
+            "published_at",
+            "sdg_goals",
+            "languages",
         ]
 
     def get_sdg_goals(self, obj) -> list[int]:
@@ -53,8 +65,14 @@ class AssignmentDetailOutput(AssignmentListOutput):
     class Meta(AssignmentListOutput.Meta):
         fields = [
             *AssignmentListOutput.Meta.fields,
-            "context", "tasks", "expected_results", "qualifications", "groups_reached",
-            "application_deadline", "skills", "sdg_targets",
+            "context",
+            "tasks",
+            "expected_results",
+            "qualifications",
+            "groups_reached",
+            "application_deadline",
+            "skills",
+            "sdg_targets",
         ]
 
     def get_sdg_targets(self, obj) -> list[str]:

@@ -13,12 +13,20 @@ def _post(client, admin_user, **overrides):
     host = OrganizationFactory()
     start = date(2027, 5, 3)
     data = {
-        "host": host.pk, "title": "Logistics Officer", "category": "international_specialist",
-        "sector": "logistics", "positions": 1, "start_date": start.isoformat(),
-        "end_date": (start + timedelta(weeks=5)).isoformat(), "state": "draft",
-        "duty_station": station("SS", "Juba", "D").pk, "groups_reached": "[]",
-        "skills-TOTAL_FORMS": 0, "skills-INITIAL_FORMS": 0,
-        "languages-TOTAL_FORMS": 0, "languages-INITIAL_FORMS": 0,
+        "host": host.pk,
+        "title": "Logistics Officer",
+        "category": "international_specialist",
+        "sector": "logistics",
+        "positions": 1,
+        "start_date": start.isoformat(),
+        "end_date": (start + timedelta(weeks=5)).isoformat(),
+        "state": "draft",
+        "duty_station": station("SS", "Juba", "D").pk,
+        "groups_reached": "[]",
+        "skills-TOTAL_FORMS": 0,
+        "skills-INITIAL_FORMS": 0,
+        "languages-TOTAL_FORMS": 0,
+        "languages-INITIAL_FORMS": 0,
     }
     data.update(overrides)
     client.force_login(admin_user)

@@ -19,10 +19,14 @@ START = date(2027, 3, 1)
 
 
 def _data(**overrides):
-    values = dict(
-        title="Water Engineer", category="international_specialist", sector="wash",
-        start_date=START, end_date=START + timedelta(days=364), duty_station=None,
-    )
+    values = {
+        "title": "Water Engineer",
+        "category": "international_specialist",
+        "sector": "wash",
+        "start_date": START,
+        "end_date": START + timedelta(days=364),
+        "duty_station": None,
+    }
     values.update(overrides)
     if values["duty_station"] is None and values["category"] != "online":
         values["duty_station"] = station("UG", "Gulu", "C")
@@ -33,7 +37,8 @@ def _data(**overrides):
 def test_assignment_of_five_weeks_is_refused_naming_the_rule():
     with pytest.raises(ValidationError) as error:
         services.assignment_create(
-            host=OrganizationFactory(), created_by=None,
+            host=OrganizationFactory(),
+            created_by=None,
             data=_data(end_date=START + timedelta(weeks=5) - timedelta(days=1)),
         )
     assert error.value.error_dict["end_date"][0].code == "duration_too_short"
@@ -44,12 +49,14 @@ def test_assignment_of_five_weeks_is_refused_naming_the_rule():
 @pytest.mark.django_db
 def test_six_weeks_and_24_months_are_the_inclusive_bounds():
     host = OrganizationFactory()
-    services.assignment_create(host=host, created_by=None,
-                               data=_data(end_date=START + timedelta(days=41)))
-    services.assignment_create(host=host, created_by=None,
-                               data=_data(end_date=date(2029, 2, 28)))
+    services.assignment_create(
+        host=host, created_by=None, data=_data(end_date=START + timedelta(days=41))
+    )
+    services.assignment_create(host=host, created_by=None, data=_data(end_date=date(2029, 2, 28)))
     with pytest.raises(ValidationError) as error:
-        services.assignment_create(host=host, created_by=None, data=_data(end_date=date(2029, 3, 1)))
+        services.assignment_create(
+            host=host, created_by=None, data=_data(end_date=date(2029, 3, 1))
+        )
     assert error.value.error_dict["end_date"][0].code == "duration_too_long"
 
 
@@ -60,7 +67,8 @@ def test_online_assignment_has_no_duty_station_and_others_need_one():
     assert online.duty_station is None
     with pytest.raises(ValidationError) as error:
         services.assignment_create(
-            host=host, created_by=None,
+            host=host,
+            created_by=None,
             data=_data(category="online", duty_station=station("KE", "Nairobi")),
         )
     assert error.value.error_dict["duty_station"][0].code == "online_without_duty_station"
@@ -70,8 +78,14 @@ def test_online_assignment_has_no_duty_station_and_others_need_one():
 @pytest.mark.parametrize(("days", "accepted"), [(40, False), (41, True), (731, True), (732, False)])
 def test_database_keeps_duration_bounds_even_when_services_are_skipped(days, accepted):
     host = OrganizationFactory()
-    row = dict(host=host, title="Raw", category="online", sector="ict", start_date=START,
-               end_date=START + timedelta(days=days))
+    row = {
+        "host": host,
+        "title": "Raw",
+        "category": "online",
+        "sector": "ict",
+        "start_date": START,
+        "end_date": START + timedelta(days=days),
+    }
     if accepted:
         Assignment.objects.create(**row)
     else:
@@ -83,8 +97,13 @@ def test_database_keeps_duration_bounds_even_when_services_are_skipped(days, acc
 def test_database_refuses_online_assignment_with_duty_station():
     with pytest.raises(IntegrityError), transaction.atomic():
         Assignment.objects.create(
-            host=OrganizationFactory(), title="Raw", category="online", sector="ict",
-            start_date=START, end_date=START + timedelta(days=100), duty_station=station(),
+            host=OrganizationFactory(),
+            title="Raw",
+            category="online",
+            sector="ict",
+            start_date=START,
+            end_date=START + timedelta(days=100),
+            duty_station=station(),
         )
 
 

@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from volex.assignments.tests.factories import AssignmentFactory
 from volex.assignments.services import LanguageNeed
+from volex.assignments.tests.factories import AssignmentFactory
 from volex.organizations.tests.factories import OrganizationFactory
 
 
@@ -11,16 +11,29 @@ from volex.organizations.tests.factories import OrganizationFactory
 def test_list_filters_by_country_category_sector_sdg_and_language(client):
     host = OrganizationFactory()
     health_ug = AssignmentFactory(
-        host=host, title="Nurse Mentor", country="UG", sector="health", sdg_goal_ids=[3],
+        host=host,
+        title="Nurse Mentor",
+        country="UG",
+        sector="health",
+        sdg_goal_ids=[3],
         languages=[LanguageNeed("en", "B2")],
     )
     governance_cf = AssignmentFactory(
-        host=host, title="Elections Officer", country="CF", sector="governance",
-        category="international_expert", sdg_goal_ids=[16], languages=[LanguageNeed("fr", "C1")],
+        host=host,
+        title="Elections Officer",
+        country="CF",
+        sector="governance",
+        category="international_expert",
+        sdg_goal_ids=[16],
+        languages=[LanguageNeed("fr", "C1")],
     )
     cases = {
-        "country=UG": health_ug, "country=CF": governance_cf, "sector=governance": governance_cf,
-        "category=international_expert": governance_cf, "sdg=3": health_ug, "language=fr": governance_cf,
+        "country=UG": health_ug,
+        "country=CF": governance_cf,
+        "sector=governance": governance_cf,
+        "category=international_expert": governance_cf,
+        "sdg=3": health_ug,
+        "language=fr": governance_cf,
         "q=nurse": health_ug,
     }
     for query, expected in cases.items():
@@ -43,13 +56,15 @@ def test_htmx_request_gets_only_the_results_fragment(client):
 def test_list_page_of_50_rows_takes_a_bounded_number_of_queries(client):
     host = OrganizationFactory()
     for n in range(25):
-        AssignmentFactory(host=host, title=f"Role {n}", languages=[LanguageNeed("en", "B2")],
-                          sdg_goal_ids=[3, 4])
+        AssignmentFactory(
+            host=host, title=f"Role {n}", languages=[LanguageNeed("en", "B2")], sdg_goal_ids=[3, 4]
+        )
     with CaptureQueriesContext(connection) as small:
         client.get("/assignments/")
     for n in range(25, 50):
-        AssignmentFactory(host=host, title=f"Role {n}", languages=[LanguageNeed("en", "B2")],
-                          sdg_goal_ids=[3, 4])
+        AssignmentFactory(
+            host=host, title=f"Role {n}", languages=[LanguageNeed("en", "B2")], sdg_goal_ids=[3, 4]
+        )
     with CaptureQueriesContext(connection) as large:
         response = client.get("/assignments/")
     assert response.status_code == 200

@@ -25,7 +25,12 @@ from .types import Gender, MatchingInputError, Period, ProfileFacts, SkillFact
 
 OPEN_START = 0  # availability without a first day
 OPEN_END = np.iinfo(np.int32).max  # availability without a last day
-GENDER_CODES: dict[Gender | None, int] = {None: -1, Gender.FEMALE: 0, Gender.MALE: 1, Gender.OTHER: 2}
+GENDER_CODES: dict[Gender | None, int] = {
+    None: -1,
+    Gender.FEMALE: 0,
+    Gender.MALE: 1,
+    Gender.OTHER: 2,
+}
 _GENDER_OF_CODE = {code: gender for gender, code in GENDER_CODES.items()}
 _LEVEL_OF_RANK = {level.rank: level for level in CEFRLevel}
 
@@ -274,8 +279,7 @@ class ProfileColumns:
         self._birth.data[rows] = [birth_key(p.birth_date) if p.birth_date else 0 for p in profiles]
         self._gender.data[rows] = [GENDER_CODES[p.gender] for p in profiles]
         self._residence.data[rows] = [
-            self.countries.add(p.residence_country) if p.residence_country else -1
-            for p in profiles
+            self.countries.add(p.residence_country) if p.residence_country else -1 for p in profiles
         ]
         self._consent.data[rows] = [p.consent_to_match for p in profiles]
         self._active.data[rows] = True

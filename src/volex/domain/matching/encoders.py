@@ -3,8 +3,8 @@
 - `HashingEncoder`: feature hashing (the "hashing trick", Weinberger et al. 2009) of word unigrams,
   word bigrams and character n-grams of words, with a signed hash to keep inner products unbiased,
   sublinear term frequency, and L2 normalisation. No model, no training, deterministic across
-  processes and machines (CRC-32, not Python's salted `hash`). It is a real lexical encoder, good for
-  tests and as a floor that any learned encoder must beat.
+  processes and machines (CRC-32, not Python's salted `hash`). It is a real lexical encoder,
+  good for tests and as a floor that any learned encoder must beat.
 - `load_static_model(path)`: a model2vec `StaticModel` from a local directory (no torch).
 - `load_sentence_transformer(path)`: a sentence-transformers model from a local directory (torch).
 

@@ -7,7 +7,8 @@ never built. A float16 store is converted to float32 one block at a time (numpy 
 BLAS). A sparse mask gathers the passing rows block by block (vectorised `take`, never a Python
 loop); a dense mask scores every row and sets the others to -inf.
 
-Results are sorted by score, best first; ties go to the lower row. Where fewer than k rows pass,
+Results are sorted by score, best first, equal scores by row; which of several rows tied at the
+k-th score is kept is unspecified. Where fewer than k rows pass,
 the result is shorter (single query) or padded with row -1 and score -inf (batch).
 """
 

@@ -239,7 +239,9 @@ def explain(
     components = score_profile(needs, profile, similarity, weights)
     phrases = [Phrase(PHRASES["total"], {"total": f"{components.total:.2f}"})]
     if needs.required_skills:
-        credits = [skill_credit(n, profile.skills, weights.group_credit) for n in needs.required_skills]
+        credits = [
+            skill_credit(n, profile.skills, weights.group_credit) for n in needs.required_skills
+        ]
         held = {s.skill_id for s in profile.skills}
         full = [n for n, c in zip(needs.required_skills, credits, strict=True) if c >= 1.0]
         low = [n for n in needs.required_skills if n.skill_id in held and n not in full]

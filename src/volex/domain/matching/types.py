@@ -168,7 +168,14 @@ class MatchWeights:
         return {name: float(getattr(self, name)) for name in COMPONENTS}
 
 
-COMPONENTS = ("semantic", "required_skills", "desired_skills", "languages", "experience", "preference")
+COMPONENTS = (
+    "semantic",
+    "required_skills",
+    "desired_skills",
+    "languages",
+    "experience",
+    "preference",
+)
 
 
 @dataclass(frozen=True)

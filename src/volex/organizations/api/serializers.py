@@ -10,6 +10,15 @@ class OrganizationOutput(serializers.ModelSerializer):
     class Meta:
         model = Organization
         fields = [
-            "id", "name", "acronym", "slug", "kind", "country", "parent", "verification_status",
-            "is_network_member", "website", "description",
+            "id",
+            "name",
+            "acronym",
+            "slug",
+            "kind",
+            "country",
+            "parent",
+            "verification_status",
+            "is_network_member",
+            "website",
+            "description",
         ]

@@ -28,10 +28,24 @@ class ProfileOutput(serializers.ModelSerializer):
     class Meta:
         model = Volunteer
         fields = [
-            "id", "first_name", "last_name", "email", "headline", "summary", "birth_date", "gender",
-            "nationalities", "heritage_countries", "residence_country", "sectors",
-            "eligible_categories", "available_from", "available_until", "consent_to_matching",
-            "languages", "skills",
+            "id",
+            "first_name",
+            "last_name",
+            "email",
+            "headline",
+            "summary",
+            "birth_date",
+            "gender",
+            "nationalities",
+            "heritage_countries",
+            "residence_country",
+            "sectors",
+            "eligible_categories",
+            "available_from",
+            "available_until",
+            "consent_to_matching",
+            "languages",
+            "skills",
         ]
 
     def get_nationalities(self, obj) -> list[str]:

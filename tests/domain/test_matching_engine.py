@@ -1,0 +1,84 @@
+"""One assignment against a pool, and bad input."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+
+from volex.domain.categories import Category
+from volex.domain.matching.columns import ProfileColumns
+from volex.domain.matching.encoders import HashingEncoder
+from volex.domain.matching.engine import match_assignment
+from volex.domain.matching.scoring import explain
+from volex.domain.matching.text import assignment_text, profile_text
+from volex.domain.matching.types import (
+    AssignmentNeeds,
+    MatchingInputError,
+    Period,
+    ProfileFacts,
+    SkillFact,
+    SkillNeed,
+)
+
+ENCODER = HashingEncoder(dim=128)
+NEEDS = AssignmentNeeds(
+    assignment_id="a1",
+    category=Category.NATIONAL_SPECIALIST,
+    country="KE",
+    period=Period(date(2026, 1, 1), date(2026, 6, 30)),
+    title="Water engineer",
+    required_skills=(SkillNeed("water", "eng", 2, "water supply engineering"),),
+)
+
+
+def _profile(i: int, skill: str, **changes: object) -> ProfileFacts:
+    base = ProfileFacts(
+        profile_id=f"p{i}",
+        birth_date=date(1990, 1, 1),
+        nationalities=frozenset({"KE"}),
+        skills=(SkillFact(skill, "eng", 3, 5, skill),),
+        experience_years=5,
+        consent_to_match=True,
+        occupation="Engineer",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _store(pool: list[ProfileFacts]) -> ProfileColumns:
+    return ProfileColumns.from_profiles(pool, ENCODER.encode([profile_text(p) for p in pool]))
+
+
+def test_best_candidates_come_first_with_components() -> None:
+    pool = [
+        _profile(0, "roads"),
+        _profile(1, "water", summary="water supply engineering in rural Kenya"),
+        _profile(2, "water", nationalities=frozenset({"UG"})),
+    ]
+    store = _store(pool)
+    query = ENCODER.encode([assignment_text(NEEDS)])[0]
+    result = match_assignment(NEEDS, store, query, k=5)
+    assert [c.profile_id for c in result.candidates] == ["p1", "p0"]
+    assert result.eligible == 2 and result.reason is None
+    first = result.candidates[0]
+    assert first.components.required_skills == 1.0
+    words = explain(NEEDS, store.facts(first.row), first.components.semantic).text
+    assert "covers 1 of 1 required skills" in words
+    outsider = explain(NEEDS, store.facts(2), 0.0).text
+    assert "KE is not one of the volunteer's nationalities" in outsider
+
+
+def test_bad_input_gives_a_clear_error_or_an_empty_result_with_a_reason() -> None:
+    empty_needs = replace(NEEDS, title="", required_skills=())
+    query = np.zeros(128, np.float32)
+    with pytest.raises(MatchingInputError, match="no skills and no text"):
+        match_assignment(empty_needs, _store([_profile(0, "water")]), query)
+    nobody = match_assignment(NEEDS, ProfileColumns(dim=128), query)
+    assert nobody.candidates == () and nobody.reason == "the pool is empty"
+    filtered = match_assignment(
+        NEEDS, _store([_profile(0, "water", consent_to_match=False)]), query
+    )
+    assert filtered.candidates == ()
+    assert filtered.reason == "no profile passes the hard filters (excluded by consent: 1)"
