@@ -48,12 +48,26 @@ class MyProfileApi(APIView):
         serializer = ProfileInput(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        current = ProfileOutput(volunteer).data
+        current = {
+            "headline": volunteer.headline,
+            "summary": volunteer.summary,
+            "birth_date": volunteer.birth_date,
+            "gender": volunteer.gender,
+            "nationalities": [c.pk for c in volunteer.nationalities.all()],
+            "heritage_countries": [c.pk for c in volunteer.heritage_countries.all()],
+            "residence_country": volunteer.residence_country_id,
+            "sectors": volunteer.sectors,
+            "eligible_categories": volunteer.eligible_categories,
+            "available_from": volunteer.available_from,
+            "available_until": volunteer.available_until,
+            "consent_to_matching": volunteer.consent_to_matching,
+        }
 
         def value(name):
             if name in data:
                 return data[name]
-            return current[name] if partial else ProfileInput().fields[name].get_default()
+            # PUT replaces the profile: a field left out is emptied.
+            return current[name] if partial else None
 
         nationalities = [c.upper() for c in value("nationalities") or []]
         heritage = [c.upper() for c in value("heritage_countries") or []]
