@@ -7,6 +7,8 @@ urlpatterns = [
     path("volunteers/", include("volex.volunteers.urls")),
     path("assignments/", include("volex.assignments.urls")),
     path("organizations/", include("volex.organizations.urls")),
+    path("matching/", include("volex.matching.urls")),
+    path("selection/", include("volex.selection.urls")),
     path("api/", include("volex.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

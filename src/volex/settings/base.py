@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "volex.organizations",
     "volex.volunteers",
     "volex.assignments",
+    "volex.matching",
+    "volex.selection",
 ]
 
 MIDDLEWARE = [
