@@ -9,6 +9,7 @@ urlpatterns = [
     path("organizations/", include("volex.organizations.urls")),
     path("matching/", include("volex.matching.urls")),
     path("selection/", include("volex.selection.urls")),
+    path("inbox/", include("volex.notifications.urls")),
     path("api/", include("volex.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

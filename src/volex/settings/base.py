@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "volex.assignments",
     "volex.matching",
     "volex.selection",
+    "volex.notifications",
 ]
 
 MIDDLEWARE = [
