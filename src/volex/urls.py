@@ -10,6 +10,8 @@ urlpatterns = [
     path("matching/", include("volex.matching.urls")),
     path("selection/", include("volex.selection.urls")),
     path("inbox/", include("volex.notifications.urls")),
+    path("deployments/", include("volex.deployments.urls")),
+    path("impact/", include("volex.impact.urls")),
     path("api/", include("volex.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "volex.matching",
     "volex.selection",
     "volex.notifications",
+    "volex.deployments",
+    "volex.impact",
 ]
 
 MIDDLEWARE = [
