@@ -67,3 +67,20 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized test database (reference data loaded by migrations) reachable from
+    every connection object. Playwright's sync API runs an event loop in the main thread, and
+    Django's connection handler (an asgiref Local) then hands the tests a fresh connection object
+    without `_test_serialized_contents`: `serialized_rollback` would silently restore nothing and
+    every transactional test after the first would find the reference tables flushed."""
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+    return None

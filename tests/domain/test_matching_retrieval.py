@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from volex.domain.matching.retrieval import batch_top_k, recall_at_k, top_k
+from volex.domain.matching.retrieval import (
+    SCAN_QUERIES,
+    _scanners,
+    batch_top_k,
+    recall_at_k,
+    top_k,
+)
 from volex.domain.matching.types import MatchingInputError
 
 
@@ -50,6 +56,30 @@ def test_top_k_equals_brute_force(
         check(rows[q], queries[q], matrix, k, mask)
         width = int((rows[q] >= 0).sum())
         assert (rows[q, width:] == -1).all() and np.isneginf(scores[q, width:]).all()
+    many = rng.integers(-3, 4, (SCAN_QUERIES + 3, 8)).astype(np.float64)  # the BLAS block path
+    rows, scores = batch_top_k(many, matrix, k, mask, block_rows=block, block_queries=7)
+    for q in range(len(many)):
+        check(rows[q], many[q], matrix, k, mask)
+        width = int((rows[q] >= 0).sum())
+        assert (rows[q, width:] == -1).all() and np.isneginf(scores[q, width:]).all()
+
+
+def test_other_dtypes_and_layouts_are_converted() -> None:
+    rng = np.random.default_rng(3)
+    matrix = rng.integers(-3, 4, (200, 16))
+    query = rng.integers(-3, 4, 8).astype(np.float32)
+    for m in (matrix[:, ::2], matrix[:, :8].astype(np.float64), matrix[:, :8].astype(np.int8)):
+        check(top_k(query, m, 10).rows, query, m.astype(np.float32), 10, None)
+
+
+def test_repeated_scans_reuse_scanners() -> None:
+    rng = np.random.default_rng(4)
+    dim = 13  # a dim no other test uses, so other tests' scanners do not count here
+    matrix = rng.standard_normal((1000, dim)).astype(np.float16)
+    for i in range(300):
+        top_k(rng.standard_normal(dim), matrix, 5, rng.random(1000) < 0.5 if i % 2 else None, 300)
+    ours = sum(len(free) for key, free in _scanners._free.items() if key[1] == dim)
+    assert ours <= 2  # one scanner for filtered scans, one for unfiltered
 
 
 def test_recall_and_bad_input() -> None:

@@ -6,6 +6,7 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -46,7 +47,7 @@ def exception_handler(exc, context):
             {
                 "error": {
                     "code": "invalid",
-                    "message": "The request has invalid fields.",
+                    "message": _("The request has invalid fields."),
                     "fields": _from_django_validation(exc),
                 }
             },
@@ -62,7 +63,7 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         body = {
             "code": "invalid",
-            "message": "The request has invalid fields.",
+            "message": _("The request has invalid fields."),
             "fields": _field_errors(exc.detail),
         }
     else:

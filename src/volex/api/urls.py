@@ -1,8 +1,13 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
 from volex.assignments.api.views import AssignmentDetailApi, AssignmentListApi
+from volex.matching.api.views import (
+    AssignmentCandidatesApi,
+    AssignmentMatchRunCreateApi,
+    MyMatchesApi,
+)
 from volex.organizations.api.views import OrganizationDetailApi, OrganizationListApi
 from volex.volunteers.api.views import MyProfileApi
 
@@ -15,5 +20,19 @@ urlpatterns = [
     path("organizations/<int:pk>/", OrganizationDetailApi.as_view(), name="organization-detail"),
     path("assignments/", AssignmentListApi.as_view(), name="assignment-list"),
     path("assignments/<int:pk>/", AssignmentDetailApi.as_view(), name="assignment-detail"),
+    path("assignments/", include("volex.assignments.api.urls")),
+    path("selection/", include("volex.selection.api.urls")),
+    path("inbox/", include("volex.notifications.api.urls")),
     path("me/profile/", MyProfileApi.as_view(), name="my-profile"),
+    path(
+        "assignments/<int:pk>/candidates/",
+        AssignmentCandidatesApi.as_view(),
+        name="assignment-candidates",
+    ),
+    path(
+        "assignments/<int:pk>/match-runs/",
+        AssignmentMatchRunCreateApi.as_view(),
+        name="assignment-match-run-create",
+    ),
+    path("me/matches/", MyMatchesApi.as_view(), name="my-matches"),
 ]

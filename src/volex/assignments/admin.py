@@ -1,6 +1,14 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-from .models import Assignment, AssignmentLanguage, AssignmentSkill, DutyStation
+from .models import (
+    Assignment,
+    AssignmentLanguage,
+    AssignmentSkill,
+    DutyStation,
+)
 
 
 @admin.register(DutyStation)
@@ -41,5 +49,26 @@ class AssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["host", "duty_station", "occupation", "sdg_goals", "sdg_targets"]
     list_select_related = ["host", "duty_station", "duty_station__country"]
     date_hierarchy = "start_date"
-    readonly_fields = ["created_at", "updated_at", "created_by", "published_at"]
+    readonly_fields = ["created_at", "updated_at", "created_by", "published_at", "history"]
+
+    @admin.display(description=_("workflow history"))
+    def history(self, obj):
+        # Read-only text rather than an inline: the workflow changes only through the services.
+        if obj is None or obj.pk is None:
+            return "—"
+        return format_html_join(
+            mark_safe("<br>"),
+            "{} · {} · {} → {} {}",
+            (
+                (
+                    e.created_at.strftime("%Y-%m-%d %H:%M"),
+                    e.actor or "—",
+                    e.from_state or "—",
+                    e.to_state,
+                    e.comment,
+                )
+                for e in obj.events.select_related("actor")
+            ),
+        )
+
     inlines = [SkillInline, LanguageInline]

@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from volex.core.choices import Category, Sector
-from volex.reference.models import Country, Language, SDGGoal
+from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
+from volex.reference.models import Country, Language, SDGGoal, SDGTarget
+from volex.volunteers.forms import LanguageRowForm, SkillRowForm
 
+from .models import HardshipClass
 from .selectors import AssignmentFilters
 
 
@@ -53,3 +55,101 @@ class AssignmentFilterForm(forms.Form):
             sdg=data["sdg"].pk if data.get("sdg") else None,
             language=data["language"].pk if data.get("language") else "",
         )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AssignmentForm(forms.Form):
+    """Every field of a description of assignment, as a host supervisor writes it."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    context = forms.CharField(
+        label=_("Organizational context"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    tasks = forms.CharField(
+        label=_("Tasks"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    expected_results = forms.CharField(
+        label=_("Expected results"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    qualifications = forms.CharField(
+        label=_("Qualifications"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    country = forms.ModelChoiceField(
+        label=_("Duty station country"),
+        queryset=Country.objects.all(),
+        required=False,
+        help_text=_("Leave empty for online assignments."),
+    )
+    place = forms.CharField(label=_("Duty station place"), max_length=120, required=False)
+    hardship_class = forms.ChoiceField(
+        label=_("Hardship class"), choices=HardshipClass.choices, initial=HardshipClass.A
+    )
+    is_family = forms.BooleanField(label=_("Family duty station"), required=False, initial=True)
+    positions = forms.IntegerField(label=_("Number of positions"), min_value=1, initial=1)
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput)
+    end_date = forms.DateField(
+        label=_("End date"), widget=DateInput, help_text=_("The last day of service.")
+    )
+    application_deadline = forms.DateField(
+        label=_("Application deadline"), required=False, widget=DateInput
+    )
+    sdg_goals = forms.ModelMultipleChoiceField(
+        label=_("SDG goals"),
+        queryset=SDGGoal.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    sdg_targets = forms.CharField(
+        label=_("SDG targets"),
+        required=False,
+        help_text=_("Target codes separated by commas, e.g. 3.1, 3.2."),
+    )
+    groups_reached = forms.MultipleChoiceField(
+        label=_("Groups reached"),
+        choices=LeaveNoOneBehindGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_sdg_targets(self):
+        codes = [c.strip() for c in (self.cleaned_data.get("sdg_targets") or "").split(",")]
+        codes = [c for c in codes if c]
+        found = set(SDGTarget.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [c for c in codes if c not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown SDG target(s): %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+        return codes
+
+    def clean(self):
+        data = super().clean()
+        if data.get("category") == Category.ONLINE:
+            data["country"] = None
+        elif data.get("country") and not (data.get("place") or "").strip():
+            self.add_error("place", _("Name the place of the duty station."))
+        return data
+
+
+class AssignmentLanguageRowForm(LanguageRowForm):
+    is_required = forms.BooleanField(label=_("Required"), required=False, initial=True)
+
+
+class AssignmentSkillRowForm(SkillRowForm):
+    years = forms.IntegerField(label=_("Minimum years"), min_value=0, max_value=70, required=False)
+    is_required = forms.BooleanField(label=_("Required"), required=False, initial=True)
+
+
+AssignmentLanguageFormSet = forms.formset_factory(AssignmentLanguageRowForm, extra=2, max_num=20)
+AssignmentSkillFormSet = forms.formset_factory(AssignmentSkillRowForm, extra=3, max_num=40)
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -82,10 +83,22 @@ class DutyStation(models.Model):
 
 class AssignmentState(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    RETURNED = "returned", _("Returned for changes")
+    APPROVED = "approved", _("Approved")
     PUBLISHED = "published", _("Published")
     CLOSED = "closed", _("Closed")
     FILLED = "filled", _("Filled")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# States before publication: the description is still being written or reviewed.
+UNPUBLISHED_STATES = (
+    AssignmentState.DRAFT,
+    AssignmentState.SUBMITTED,
+    AssignmentState.RETURNED,
+    AssignmentState.APPROVED,
+)
 
 
 class Assignment(AuditedModel):
@@ -179,7 +192,7 @@ class Assignment(AuditedModel):
             ),
             models.CheckConstraint(
                 condition=Q(published_at__isnull=False)
-                | Q(state__in=[AssignmentState.DRAFT, AssignmentState.CANCELLED]),
+                | Q(state__in=[*UNPUBLISHED_STATES, AssignmentState.CANCELLED]),
                 name="assignment_published_has_date",
             ),
         ]
@@ -266,3 +279,33 @@ class AssignmentLanguage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language} {self.min_level}"
+
+
+class AssignmentEvent(models.Model):
+    """One step of an assignment's workflow: who moved it from which state to which, and why."""
+
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    from_state = models.CharField(
+        _("from"), max_length=16, choices=AssignmentState.choices, blank=True
+    )
+    to_state = models.CharField(_("to"), max_length=16, choices=AssignmentState.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_state or '—'} → {self.to_state}"

@@ -13,14 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from volex.core.choices import LeaveNoOneBehindGroup
+from volex.matching.tasks import enqueue_assignment_reencode
 
+from .errors import AssignmentError
 from .models import (
     Assignment,
+    AssignmentEvent,
     AssignmentLanguage,
     AssignmentSkill,
     AssignmentState,
     DutyStation,
 )
+from .permissions import EDITABLE_STATES
 from .rules import ensure_rules_met, service_facts
 
 
@@ -160,62 +164,135 @@ def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
         )
         for lang in data.languages
     )
+    enqueue_assignment_reencode(assignment.pk)
     return assignment
 
 
 @transaction.atomic
 def assignment_create(*, host, created_by, data: AssignmentData) -> Assignment:
     _validate(data)
-    return _write(Assignment(host=host, created_by=created_by), data)
+    assignment = _write(Assignment(host=host, created_by=created_by), data)
+    AssignmentEvent.objects.create(
+        assignment=assignment, actor=created_by, to_state=AssignmentState.DRAFT
+    )
+    return assignment
 
 
 @transaction.atomic
-def assignment_update(*, assignment: Assignment, data: AssignmentData) -> Assignment:
+def assignment_update(*, assignment: Assignment, data: AssignmentData, by=None) -> Assignment:
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    if locked.state not in (AssignmentState.DRAFT, AssignmentState.PUBLISHED):
+    if locked.state not in EDITABLE_STATES:
         raise ValidationError(
             {
-                "state": _("A %(state)s assignment can no longer be edited.")
-                % {"state": locked.get_state_display().lower()}
+                "state": ValidationError(
+                    _("A %(state)s assignment can no longer be edited.")
+                    % {"state": locked.get_state_display().lower()},
+                    code=AssignmentError.NOT_EDITABLE,
+                )
             }
         )
     _validate(data)
     return _write(locked, data)
 
 
-# Allowed moves of the foundation's life cycle: draft → published → closed | filled | cancelled.
+@transaction.atomic
+def assignment_duplicate(*, assignment: Assignment, created_by) -> Assignment:
+    """A new draft with everything the original says; its title marks it as a copy."""
+    original = (
+        Assignment.objects.select_related("duty_station")
+        .prefetch_related("skills", "languages", "sdg_goals", "sdg_targets")
+        .get(pk=assignment.pk)
+    )
+    copy = Assignment.objects.get(pk=original.pk)
+    copy.pk = None
+    copy.id = None
+    copy._state.adding = True
+    copy.title = (_("%(title)s (copy)") % {"title": original.title})[:200]
+    copy.state = AssignmentState.DRAFT
+    copy.published_at = None
+    copy.created_by = created_by
+    copy.save()
+    copy.sdg_goals.set(original.sdg_goals.all())
+    copy.sdg_targets.set(original.sdg_targets.all())
+    AssignmentSkill.objects.bulk_create(
+        AssignmentSkill(
+            assignment=copy,
+            skill_id=s.skill_id,
+            is_required=s.is_required,
+            min_level=s.min_level,
+            min_years=s.min_years,
+        )
+        for s in original.skills.all()
+    )
+    AssignmentLanguage.objects.bulk_create(
+        AssignmentLanguage(
+            assignment=copy,
+            language_id=lang.language_id,
+            min_level=lang.min_level,
+            is_required=lang.is_required,
+        )
+        for lang in original.languages.all()
+    )
+    AssignmentEvent.objects.create(
+        assignment=copy,
+        actor=created_by,
+        to_state=AssignmentState.DRAFT,
+        comment=_("Duplicated from #%(pk)s.") % {"pk": original.pk},
+    )
+    return copy
+
+
+S = AssignmentState
+# The workflow of a description of assignment:
+# draft → submitted → (returned → submitted)* → approved → published → closed | filled | cancelled.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    AssignmentState.DRAFT: frozenset({AssignmentState.PUBLISHED, AssignmentState.CANCELLED}),
-    AssignmentState.PUBLISHED: frozenset(
-        {AssignmentState.CLOSED, AssignmentState.FILLED, AssignmentState.CANCELLED}
-    ),
-    AssignmentState.CLOSED: frozenset({AssignmentState.FILLED, AssignmentState.CANCELLED}),
-    AssignmentState.FILLED: frozenset(),
-    AssignmentState.CANCELLED: frozenset(),
+    S.DRAFT: frozenset({S.SUBMITTED, S.CANCELLED}),
+    S.SUBMITTED: frozenset({S.APPROVED, S.RETURNED, S.CANCELLED}),
+    S.RETURNED: frozenset({S.SUBMITTED, S.CANCELLED}),
+    S.APPROVED: frozenset({S.PUBLISHED, S.CANCELLED}),
+    S.PUBLISHED: frozenset({S.CLOSED, S.FILLED, S.CANCELLED}),
+    S.CLOSED: frozenset({S.FILLED, S.CANCELLED}),
+    S.FILLED: frozenset(),
+    S.CANCELLED: frozenset(),
 }
+# A supervisor writes while the description is a draft or was returned; once published it can
+# still be corrected (typos, a later deadline) by its own staff.
 
 
 @transaction.atomic
-def _transition(*, assignment: Assignment, to: str, expected: str | None = None) -> Assignment:
+def _transition(
+    *,
+    assignment: Assignment,
+    to: str,
+    expected: str | None = None,
+    by=None,
+    comment: str = "",
+) -> Assignment:
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if expected is not None and locked.state != expected:
         raise ValidationError(
             {
-                "state": _("Someone else changed this assignment first: it is now %(state)s.")
-                % {"state": locked.get_state_display().lower()}
+                "state": ValidationError(
+                    _("Someone else changed this assignment first: it is now %(state)s.")
+                    % {"state": locked.get_state_display().lower()},
+                    code=AssignmentError.STALE,
+                )
             }
         )
     if to not in TRANSITIONS[locked.state]:
         raise ValidationError(
             {
-                "state": _("A %(from)s assignment cannot become %(to)s.")
-                % {
-                    "from": locked.get_state_display().lower(),
-                    "to": AssignmentState(to).label.lower(),
-                }
+                "state": ValidationError(
+                    _("A %(from)s assignment cannot become %(to)s.")
+                    % {
+                        "from": locked.get_state_display().lower(),
+                        "to": AssignmentState(to).label.lower(),
+                    },
+                    code=AssignmentError.ILLEGAL_TRANSITION,
+                )
             }
         )
-    if to == AssignmentState.PUBLISHED:
+    if to in (AssignmentState.SUBMITTED, AssignmentState.PUBLISHED):
         ensure_rules_met(
             service_facts(
                 category=locked.category,
@@ -224,23 +301,89 @@ def _transition(*, assignment: Assignment, to: str, expected: str | None = None)
                 end_date=locked.end_date,
             )
         )
+    if to == AssignmentState.PUBLISHED:
         locked.published_at = timezone.now()
+    AssignmentEvent.objects.create(
+        assignment=locked, actor=by, from_state=locked.state, to_state=to, comment=comment
+    )
     locked.state = to
     locked.save(update_fields=["state", "published_at", "updated_at"])
+    enqueue_assignment_reencode(locked.pk)
     return locked
 
 
-def assignment_publish(*, assignment: Assignment, expected: str | None = None) -> Assignment:
-    return _transition(assignment=assignment, to=AssignmentState.PUBLISHED, expected=expected)
+def assignment_submit(
+    *, assignment: Assignment, by=None, comment: str = "", expected: str | None = None
+) -> Assignment:
+    """A supervisor sends the description to the programme for approval."""
+    return _transition(
+        assignment=assignment, to=S.SUBMITTED, expected=expected, by=by, comment=comment
+    )
 
 
-def assignment_close(*, assignment: Assignment, expected: str | None = None) -> Assignment:
-    return _transition(assignment=assignment, to=AssignmentState.CLOSED, expected=expected)
+def assignment_return(
+    *, assignment: Assignment, by=None, comment: str, expected: str | None = None
+) -> Assignment:
+    """A programme manager sends the description back with what to change."""
+    if not comment.strip():
+        raise ValidationError(
+            {
+                "comment": ValidationError(
+                    _("Say what should change before returning the assignment."),
+                    code=AssignmentError.COMMENT_REQUIRED,
+                )
+            }
+        )
+    return _transition(
+        assignment=assignment, to=S.RETURNED, expected=expected, by=by, comment=comment
+    )
 
 
-def assignment_mark_filled(*, assignment: Assignment, expected: str | None = None) -> Assignment:
-    return _transition(assignment=assignment, to=AssignmentState.FILLED, expected=expected)
+@transaction.atomic
+def assignment_approve(
+    *,
+    assignment: Assignment,
+    by=None,
+    comment: str = "",
+    publish: bool = True,
+    expected: str | None = None,
+) -> Assignment:
+    """A programme manager approves the description; approved assignments are published
+    at once unless `publish=False` (then `assignment_publish` does it later)."""
+    approved = _transition(
+        assignment=assignment, to=S.APPROVED, expected=expected, by=by, comment=comment
+    )
+    if publish:
+        return _transition(assignment=approved, to=S.PUBLISHED, by=by)
+    return approved
 
 
-def assignment_cancel(*, assignment: Assignment, expected: str | None = None) -> Assignment:
-    return _transition(assignment=assignment, to=AssignmentState.CANCELLED, expected=expected)
+def assignment_publish(
+    *, assignment: Assignment, expected: str | None = None, by=None
+) -> Assignment:
+    return _transition(assignment=assignment, to=S.PUBLISHED, expected=expected, by=by)
+
+
+def assignment_close(*, assignment: Assignment, expected: str | None = None, by=None) -> Assignment:
+    return _transition(assignment=assignment, to=S.CLOSED, expected=expected, by=by)
+
+
+def assignment_mark_filled(
+    *, assignment: Assignment, expected: str | None = None, by=None
+) -> Assignment:
+    return _transition(assignment=assignment, to=S.FILLED, expected=expected, by=by)
+
+
+def assignment_cancel(
+    *, assignment: Assignment, expected: str | None = None, by=None, comment: str = ""
+) -> Assignment:
+    return _transition(
+        assignment=assignment, to=S.CANCELLED, expected=expected, by=by, comment=comment
+    )
+
+
+@transaction.atomic
+def assignment_fast_track(*, assignment: Assignment, by=None) -> Assignment:
+    """Submit, approve and publish a draft in one go (demo data, tests and imports)."""
+    submitted = assignment_submit(assignment=assignment, by=by)
+    return assignment_approve(assignment=submitted, by=by)

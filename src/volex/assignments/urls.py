@@ -6,5 +6,21 @@ app_name = "assignments"
 urlpatterns = [
     path("", views.assignment_list, name="list"),
     path("manage/", views.assignment_manage, name="manage"),
+    path("new/", views.assignment_create_view, name="create"),
     path("<int:pk>/", views.assignment_detail_view, name="detail"),
+    path("<int:pk>/edit/", views.assignment_edit_view, name="edit"),
+    path("<int:pk>/duplicate/", views.assignment_duplicate_view, name="duplicate"),
+    path("<int:pk>/submit/", views.assignment_submit_view, name="submit"),
+    path(
+        "<int:pk>/approve/",
+        views.assignment_review_view,
+        {"decision": "approve"},
+        name="approve",
+    ),
+    path(
+        "<int:pk>/return/",
+        views.assignment_review_view,
+        {"decision": "return"},
+        name="return",
+    ),
 ]

@@ -1,18 +1,38 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from volex.core.pagination import paginate, querystring_without_page
 from volex.core.roles import is_administrator, staff_organization_ids
-from volex.reference.models import Country, Language
+from volex.organizations.models import Organization
+from volex.reference.models import Country, Language, Skill
 from volex.volunteers.selectors import volunteer_for_user
 
-from .forms import AssignmentFilterForm
+from . import services
+from .forms import (
+    AssignmentFilterForm,
+    AssignmentForm,
+    AssignmentLanguageFormSet,
+    AssignmentSkillFormSet,
+    CommentForm,
+)
 from .models import Assignment, AssignmentLanguage, AssignmentState
-from .permissions import can_edit_assignment
+from .permissions import (
+    can_duplicate_assignment,
+    can_edit_assignment,
+    can_publish_assignment,
+    can_review_assignment,
+    can_submit_assignment,
+    is_host_staff,
+)
 from .rules import assignment_service, eligibility_errors, volunteer_candidate
 from .selectors import assignment_detail, assignment_list_for_organizations, assignment_public_list
+from .services import AssignmentData, LanguageNeed, SkillNeed
 
 
 def _filter_form(request) -> AssignmentFilterForm:
@@ -42,13 +62,26 @@ def assignment_detail_view(request, pk: int):
         eligibility = eligibility_errors(
             assignment_service(assignment), volunteer_candidate(volunteer)
         )
+    staff = is_host_staff(request.user, assignment)
+    application = None
+    if volunteer is not None:
+        from volex.selection.selectors import application_of
+
+        application = application_of(volunteer=volunteer, assignment=assignment)
     return render(
         request,
         "assignments/detail.html",
         {
             "assignment": assignment,
             "eligibility": eligibility,
+            "volunteer": volunteer,
+            "application": application,
+            "is_staff": staff,
             "can_edit": can_edit_assignment(request.user, assignment),
+            "can_duplicate": can_duplicate_assignment(request.user, assignment),
+            "can_submit": can_submit_assignment(request.user, assignment),
+            "can_review": can_review_assignment(request.user, assignment),
+            "events": assignment.events.select_related("actor") if staff else None,
         },
     )
 
@@ -68,3 +101,238 @@ def assignment_manage(request):
         "assignments/manage.html",
         {"page": page, "querystring": querystring_without_page(request)},
     )
+
+
+# --- Writing and reviewing descriptions of assignment ----------------------------------------------
+
+
+def _host_choices(user):
+    if is_administrator(user):
+        return Organization.objects.all()
+    return Organization.objects.filter(pk__in=staff_organization_ids(user))
+
+
+def _data_from(form, languages, skills) -> AssignmentData:
+    data = form.cleaned_data
+    station = None
+    if data.get("country"):
+        station = services.duty_station_get_or_create(
+            country_id=data["country"].pk,
+            place=data["place"],
+            hardship_class=data["hardship_class"],
+            is_family=data["is_family"],
+        )
+    return AssignmentData(
+        title=data["title"],
+        category=data["category"],
+        sector=data["sector"],
+        start_date=data["start_date"],
+        end_date=data["end_date"],
+        duty_station=station,
+        positions=data["positions"],
+        context=data["context"],
+        tasks=data["tasks"],
+        expected_results=data["expected_results"],
+        qualifications=data["qualifications"],
+        application_deadline=data.get("application_deadline"),
+        groups_reached=data["groups_reached"],
+        sdg_goal_ids=[g.pk for g in data["sdg_goals"]],
+        sdg_target_ids=data["sdg_targets"],
+        skills=[
+            SkillNeed(
+                skill_id=row["skill_obj"].pk,
+                is_required=row.get("is_required", False),
+                min_level=row["level"],
+                min_years=row.get("years") or 0,
+            )
+            for row in skills.cleaned_data
+            if row.get("skill_obj")
+        ],
+        languages=[
+            LanguageNeed(
+                language_id=row["language_obj"].pk,
+                min_level=row["level"],
+                is_required=row.get("is_required", False),
+            )
+            for row in languages.cleaned_data
+            if row.get("language_obj")
+        ],
+    )
+
+
+def _initial(assignment: Assignment) -> dict:
+    station = assignment.duty_station
+    return {
+        "title": assignment.title,
+        "context": assignment.context,
+        "tasks": assignment.tasks,
+        "expected_results": assignment.expected_results,
+        "qualifications": assignment.qualifications,
+        "category": assignment.category,
+        "sector": assignment.sector,
+        "country": station.country_id if station else None,
+        "place": station.place if station else "",
+        "hardship_class": station.hardship_class if station else "A",
+        "is_family": station.is_family if station else True,
+        "positions": assignment.positions,
+        "start_date": assignment.start_date,
+        "end_date": assignment.end_date,
+        "application_deadline": assignment.application_deadline,
+        "sdg_goals": list(assignment.sdg_goals.all()),
+        "sdg_targets": ", ".join(t.code for t in assignment.sdg_targets.all()),
+        "groups_reached": assignment.groups_reached,
+    }
+
+
+def _editor(request, *, assignment: Assignment | None):
+    hosts = _host_choices(request.user)
+    if request.method == "POST":
+        form = AssignmentForm(request.POST)
+        languages = AssignmentLanguageFormSet(request.POST, prefix="lang")
+        skills = AssignmentSkillFormSet(request.POST, prefix="skill")
+        host_id = request.POST.get("host")
+        if form.is_valid() and languages.is_valid() and skills.is_valid():
+            try:
+                with transaction.atomic():
+                    data = _data_from(form, languages, skills)
+                    if assignment is None:
+                        host = hosts.filter(pk=host_id).first() if host_id else hosts.first()
+                        if host is None:
+                            raise PermissionDenied
+                        saved = services.assignment_create(
+                            host=host, created_by=request.user, data=data
+                        )
+                    else:
+                        saved = services.assignment_update(
+                            assignment=assignment, data=data, by=request.user
+                        )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("The assignment is saved."))
+                return redirect("assignments:detail", saved.pk)
+    else:
+        form = AssignmentForm(initial=_initial(assignment) if assignment else None)
+        languages = AssignmentLanguageFormSet(
+            prefix="lang",
+            initial=[
+                {"language": al.language.name, "level": al.min_level, "is_required": al.is_required}
+                for al in (assignment.languages.all() if assignment else [])
+            ],
+        )
+        skills = AssignmentSkillFormSet(
+            prefix="skill",
+            initial=[
+                {
+                    "skill": s.skill.title,
+                    "level": s.min_level,
+                    "years": s.min_years,
+                    "is_required": s.is_required,
+                }
+                for s in (assignment.skills.all() if assignment else [])
+            ],
+        )
+    return render(
+        request,
+        "assignments/edit.html",
+        {
+            "form": form,
+            "languages": languages,
+            "skills": skills,
+            "assignment": assignment,
+            "hosts": hosts if assignment is None else None,
+            "language_options": Language.objects.filter(is_common=True).values_list(
+                "name", flat=True
+            ),
+            "skill_options": Skill.objects.order_by("title")
+            .values_list("title", flat=True)
+            .distinct()[:5000],
+        },
+    )
+
+
+@login_required
+def assignment_create_view(request):
+    if not _host_choices(request.user).exists():
+        raise PermissionDenied
+    return _editor(request, assignment=None)
+
+
+def _visible(request, pk: int) -> Assignment:
+    assignment = assignment_detail(user=request.user, pk=pk)
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+@login_required
+def assignment_edit_view(request, pk: int):
+    assignment = _visible(request, pk)
+    if not can_edit_assignment(request.user, assignment):
+        raise PermissionDenied
+    return _editor(request, assignment=assignment)
+
+
+def _refused(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_POST
+def assignment_duplicate_view(request, pk: int):
+    assignment = _visible(request, pk)
+    if not can_duplicate_assignment(request.user, assignment):
+        raise PermissionDenied
+    copy = services.assignment_duplicate(assignment=assignment, created_by=request.user)
+    messages.success(request, _("A copy is saved as a draft: edit it, then submit it."))
+    return redirect("assignments:edit", copy.pk)
+
+
+@login_required
+@require_POST
+def assignment_submit_view(request, pk: int):
+    assignment = _visible(request, pk)
+    if not is_host_staff(request.user, assignment):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    form.is_valid()
+    try:
+        services.assignment_submit(
+            assignment=assignment,
+            by=request.user,
+            comment=form.cleaned_data.get("comment", ""),
+            expected=request.POST.get("expected") or None,
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The assignment is submitted for approval."))
+    return redirect("assignments:detail", assignment.pk)
+
+
+@login_required
+@require_POST
+def assignment_review_view(request, pk: int, decision: str):
+    assignment = _visible(request, pk)
+    if not can_publish_assignment(request.user, assignment):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment", "")
+    expected = request.POST.get("expected") or None
+    try:
+        if decision == "approve":
+            services.assignment_approve(
+                assignment=assignment, by=request.user, comment=comment, expected=expected
+            )
+            messages.success(request, _("The assignment is approved and published."))
+        else:
+            services.assignment_return(
+                assignment=assignment, by=request.user, comment=comment, expected=expected
+            )
+            messages.success(request, _("The assignment is returned to its authors."))
+    except ValidationError as error:
+        _refused(request, error)
+    return redirect("assignments:detail", assignment.pk)

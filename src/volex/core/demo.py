@@ -9,14 +9,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
 from volex.assignments import services as assignment_services
 from volex.assignments.services import AssignmentData, LanguageNeed, SkillNeed
+from volex.impact.sample import load_sample_wages
 from volex.organizations.models import MembershipRole, Organization, VerificationStatus
 from volex.organizations.services import membership_grant, organization_create
 from volex.reference.models import Occupation, PeaceOperation, SDGTarget, Skill
+from volex.seeding import seed
 from volex.volunteers import services as volunteer_services
 
 DEMO_PASSWORD = "volex-demo-2026"
@@ -326,7 +329,7 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
     for index, (host, author, data) in enumerate(specs):
         assignment = assignment_services.assignment_create(host=host, created_by=author, data=data)
         if index != 1:  # one draft stays unpublished: it shows what only its own staff can see
-            assignment_services.assignment_publish(assignment=assignment)
+            assignment_services.assignment_fast_track(assignment=assignment, by=author)
 
 
 def _volunteer() -> None:
@@ -403,8 +406,7 @@ def _curated() -> None:
 
 def load_demo(*, volunteers: int = 400, assignments: int = 80) -> None:
     _curated()
-    try:
-        from volex.seeding import seed
-    except ImportError:  # pragma: no cover - the seeder ships with the package
-        return
+    load_sample_wages()
     seed(volunteers=volunteers, assignments=assignments, rng_seed=2026, progress=True)
+    # The demo's candidate lists and "matches for me" need every profile encoded.
+    call_command("match", "reindex", verbosity=0)

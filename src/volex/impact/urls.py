@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "impact"
-urlpatterns: list = []
+urlpatterns = [
+    path("wages/", views.wage_list, name="wage-list"),
+    path("wages/import/", views.wage_import, name="wage-import"),
+    path("wages/imports/<int:pk>/", views.wage_import_detail, name="wage-import-detail"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "matching"
-urlpatterns: list = []
+urlpatterns = [
+    path("assignments/<int:pk>/candidates/", views.assignment_candidates, name="candidates"),
+    path("for-me/", views.matches_for_me, name="for-me"),
+]

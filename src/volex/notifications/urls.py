@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("read-all/", views.mark_all_read, name="read-all"),
+    path("<int:pk>/open/", views.open_notification, name="open"),
+]

@@ -86,3 +86,60 @@ class AssignmentFilterInput(serializers.Serializer):
     sector = serializers.CharField(required=False, allow_blank=True)
     sdg = serializers.IntegerField(required=False, min_value=1, max_value=17)
     language = serializers.CharField(required=False, allow_blank=True, max_length=3)
+
+
+class SkillNeedInput(serializers.Serializer):
+    skill = serializers.IntegerField()
+    is_required = serializers.BooleanField(default=True)
+    min_level = serializers.CharField(default="intermediate")
+    min_years = serializers.IntegerField(default=0, min_value=0)
+
+
+class LanguageNeedInput(serializers.Serializer):
+    language = serializers.CharField(max_length=3)
+    min_level = serializers.CharField(max_length=8)
+    is_required = serializers.BooleanField(default=True)
+
+
+class DutyStationInput(serializers.Serializer):
+    country = serializers.CharField(max_length=2)
+    place = serializers.CharField(max_length=120)
+    hardship_class = serializers.CharField(default="A", max_length=1)
+    is_family = serializers.BooleanField(default=True)
+
+
+class AssignmentInput(serializers.Serializer):
+    """Every field of a description of assignment."""
+
+    host = serializers.IntegerField(required=False, help_text="Needed when creating.")
+    title = serializers.CharField(max_length=200)
+    context = serializers.CharField(required=False, allow_blank=True, default="")
+    tasks = serializers.CharField(required=False, allow_blank=True, default="")
+    expected_results = serializers.CharField(required=False, allow_blank=True, default="")
+    qualifications = serializers.CharField(required=False, allow_blank=True, default="")
+    category = serializers.CharField()
+    sector = serializers.CharField()
+    duty_station = DutyStationInput(required=False, allow_null=True, default=None)
+    positions = serializers.IntegerField(min_value=1, default=1)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    application_deadline = serializers.DateField(required=False, allow_null=True, default=None)
+    occupation = serializers.IntegerField(required=False, allow_null=True, default=None)
+    sdg_goals = serializers.ListField(child=serializers.IntegerField(), default=list)
+    sdg_targets = serializers.ListField(child=serializers.CharField(), default=list)
+    groups_reached = serializers.ListField(child=serializers.CharField(), default=list)
+    skills = SkillNeedInput(many=True, default=list)
+    languages = LanguageNeedInput(many=True, default=list)
+
+
+class CommentInput(serializers.Serializer):
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    expected_state = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AssignmentEventOutput(serializers.Serializer):
+    actor = serializers.CharField(source="actor.username", allow_null=True, default=None)
+    from_state = serializers.CharField()
+    to_state = serializers.CharField()
+    comment = serializers.CharField()
+    created_at = serializers.DateTimeField()

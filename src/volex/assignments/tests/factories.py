@@ -48,5 +48,5 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
             host=kwargs["host"], created_by=kwargs.get("created_by"), data=data
         )
         if publish:
-            assignment = services.assignment_publish(assignment=assignment)
+            assignment = services.assignment_fast_track(assignment=assignment)
         return assignment

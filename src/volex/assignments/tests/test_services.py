@@ -143,8 +143,17 @@ def test_national_assignment_outside_nationalities_is_refused_naming_the_country
 def test_publish_then_edit_then_cancel_follows_the_life_cycle():
     assignment = AssignmentFactory(publish=False)
     assert assignment.state == AssignmentState.DRAFT
-    published = services.assignment_publish(assignment=assignment)
+    with pytest.raises(ValidationError) as error:
+        services.assignment_publish(assignment=assignment)
+    assert "A draft assignment cannot become published." in error.value.messages[0]
+    published = services.assignment_fast_track(assignment=assignment)
     assert published.published_at is not None
+    assert [e.to_state for e in published.events.all()] == [
+        "draft",
+        "submitted",
+        "approved",
+        "published",
+    ]
     with pytest.raises(ValidationError) as error:
         services.assignment_publish(assignment=published)
     assert "cannot become" in error.value.messages[0]

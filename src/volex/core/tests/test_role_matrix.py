@@ -6,7 +6,17 @@ import pytest
 ROLES = ["anonymous", "volunteer", "supervisor_own", "supervisor_other", "manager", "admin"]
 
 
+def _application(world):
+    from volex.selection.models import Application
+    from volex.selection.services import application_apply
+
+    existing = Application.objects.filter(volunteer=world.volunteer).first()
+    return existing or application_apply(volunteer=world.volunteer, assignment=world.published)
+
+
 def _url(world, name):
+    if "application" in name:
+        application = _application(world)
     return {
         "home": "/",
         "assignment_list": "/assignments/",
@@ -25,6 +35,26 @@ def _url(world, name):
         "api_organizations": "/api/organizations/",
         "api_my_profile": "/api/me/profile/",
         "api_schema": "/api/schema/",
+        "assignment_create": "/assignments/new/",
+        "assignment_edit_draft": f"/assignments/{world.draft.pk}/edit/",
+        "selection_mine": "/selection/mine/",
+        "selection_pipeline": f"/selection/assignments/{world.published.pk}/",
+        "selection_apply": f"/selection/assignments/{world.published.pk}/apply/",
+        "selection_application": "/selection/applications/{}/".format(
+            application.pk if "application" in name else 0
+        ),
+        "inbox": "/inbox/",
+        "api_assignment_manage": "/api/assignments/manage/",
+        "api_assignment_history_draft": f"/api/assignments/{world.draft.pk}/history/",
+        "api_selection_my_applications": "/api/selection/applications/",
+        "api_selection_candidates": f"/api/selection/assignments/{world.published.pk}/candidates/",
+        "api_selection_assignment_applications": (
+            f"/api/selection/assignments/{world.published.pk}/applications/"
+        ),
+        "api_selection_application": "/api/selection/applications/{}/".format(
+            application.pk if "application" in name else 0
+        ),
+        "api_inbox": "/api/inbox/",
     }[name]
 
 
@@ -47,6 +77,20 @@ MATRIX = {
     "api_organizations": [200, 200, 200, 200, 200, 200],
     "api_my_profile": [401, 200, 404, 404, 404, 404],
     "api_schema": [200, 200, 200, 200, 200, 200],
+    "assignment_create": [302, 403, 200, 200, 200, 200],
+    "assignment_edit_draft": [302, 404, 200, 404, 200, 200],
+    "selection_mine": [302, 200, 403, 403, 403, 403],
+    "selection_pipeline": [302, 403, 200, 403, 200, 200],
+    "selection_apply": [302, 200, 403, 403, 403, 403],
+    "selection_application": [302, 200, 200, 404, 200, 200],
+    "inbox": [302, 200, 200, 200, 200, 200],
+    "api_assignment_manage": [401, 200, 200, 200, 200, 200],
+    "api_assignment_history_draft": [401, 404, 200, 404, 200, 200],
+    "api_selection_my_applications": [401, 200, 403, 403, 403, 403],
+    "api_selection_candidates": [401, 403, 200, 403, 200, 200],
+    "api_selection_assignment_applications": [401, 403, 200, 403, 200, 200],
+    "api_selection_application": [401, 200, 200, 404, 200, 200],
+    "api_inbox": [401, 200, 200, 200, 200, 200],
 }
 
 
@@ -88,3 +132,61 @@ def test_manager_cannot_read_profiles_of_volunteers_who_did_not_consent(world, c
 
     private = VolunteerFactory(consent_to_matching=False)
     assert client_as(world.users["manager"]).get(f"/volunteers/{private.pk}/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role,status,changed",
+    [
+        ("anonymous", 302, False),
+        ("volunteer", 302, False),  # refused in words: only host staff shortlist
+        ("supervisor_own", 302, True),
+        ("supervisor_other", 404, False),
+        ("manager", 302, True),
+        ("admin", 302, True),
+    ],
+)
+def test_shortlisting_by_role_changes_only_what_it_may(world, client_as, role, status, changed):
+    from volex.selection.models import Application, ApplicationTransition
+
+    application = _application(world)
+    response = client_as(world.users[role]).post(
+        f"/selection/applications/{application.pk}/shortlist/"
+    )
+    assert response.status_code == status
+    stage = Application.objects.get(pk=application.pk).stage
+    assert (stage == "shortlisted") is changed
+    assert ApplicationTransition.objects.filter(application=application).count() == (
+        2 if changed else 1
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role,status,state",
+    [
+        ("anonymous", 302, "draft"),
+        ("volunteer", 404, "draft"),
+        ("supervisor_own", 302, "submitted"),
+        ("supervisor_other", 404, "draft"),
+        ("manager", 302, "submitted"),
+        ("admin", 302, "submitted"),
+    ],
+)
+def test_submitting_a_draft_by_role(world, client_as, role, status, state):
+    from volex.assignments.models import Assignment
+
+    response = client_as(world.users[role]).post(f"/assignments/{world.draft.pk}/submit/")
+    assert response.status_code == status
+    assert Assignment.objects.get(pk=world.draft.pk).state == state
+
+
+@pytest.mark.django_db
+def test_host_supervisors_see_no_personal_data_on_application_pages(world, client_as):
+    application = _application(world)
+    url = f"/selection/applications/{application.pk}/"
+    birth = world.volunteer.birth_date.strftime("%Y")
+    supervisor_page = client_as(world.users["supervisor_own"]).get(url).content.decode()
+    assert "Date of birth" not in supervisor_page and birth not in supervisor_page
+    manager_page = client_as(world.users["manager"]).get(url).content.decode()
+    assert "Date of birth" in manager_page and birth in manager_page

@@ -1,26 +1,46 @@
-"""Exact top-k by inner product under a mask, in blocks.
+"""Exact top-k by inner product under a mask, reading the embedding matrix in place.
 
-Scores are computed block by block (`block_rows` profiles at a time, and for many queries
-`block_queries` queries at a time), each block is cut to its best k with `argpartition`, and the
-running best k is merged with the next block's: the full (queries x profiles) score matrix is
-never built. A float16 store is converted to float32 one block at a time (numpy has no float16
-BLAS). A sparse mask gathers the passing rows block by block (vectorised `take`, never a Python
-loop); a dense mask scores every row and sets the others to -inf.
+One query (`top_k`): faiss's scalar-quantizer scanner reads a float16 matrix where it lies (no
+copy, no float32 conversion pass: the AVX2 / AVX-512 kernels widen float16 in registers, which
+numpy cannot) and keeps a heap of the best k; a float32 matrix is read by faiss's flat scanner the
+same way. The rows are scanned in chunks of at most `block_rows` whose best k are merged (one
+thread: faiss's SWIG calls were measured to hold the GIL, so a thread pool did not help). A mask
+becomes a bitmap (`IDSelectorBitmap`): the scanner skips the rows that fail it and reads only the
+rows that pass, so a filter neither gathers rows nor scores the rows it excludes.
+
+Many queries (`batch_top_k`): the rows are taken `block_rows` at a time (under a mask, the block's
+passing rows, with one vectorised `take`), converted to float32 once per block, and faiss's
+`knn_inner_product` (BLAS tiles, a heap per query) finds every query's best k in the block,
+`block_queries` queries at a time; the running best k is merged with the block's. The full
+(queries x profiles) score matrix is never built. Fewer than `SCAN_QUERIES` queries are scanned
+one by one instead (converting the matrix costs more than a few scans).
+
+A matrix of another dtype (float64, integers) is converted to float32 once per call. Scores are
+float32 sums of float32 products of the stored values: exact up to float32 rounding, whose order
+differs between the two paths (scores of the same row may differ in the last bit).
 
 Results are sorted by score, best first, equal scores by row; which of several rows tied at the
-k-th score is kept is unspecified. Where fewer than k rows pass,
-the result is shorter (single query) or padded with row -1 and score -inf (batch).
+k-th score is kept is unspecified. Where fewer than k rows pass, the result is shorter (single
+query) or padded with row -1 and score -inf (batch).
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from typing import Any
 
+import faiss as _faiss
 import numpy as np
 
 from .types import MatchingInputError
 
-DENSE_MASK_SHARE = 0.4  # above this share of passing rows, score all rows and mask afterwards
+faiss: Any = _faiss  # the bundled stubs miss the scanner API used here
+SCAN_QUERIES = 16  # below this many queries, batch_top_k scans the matrix once per query
+
+faiss.cvar.distance_compute_blas_threshold = min(
+    20, int(faiss.cvar.distance_compute_blas_threshold)
+)  # faiss 1.15 defaults to 128,000 queries before it uses BLAS: 3-5x slower batches here
 
 
 @dataclass(frozen=True)
@@ -29,8 +49,144 @@ class TopK:
     scores: np.ndarray  # float32
 
 
-def _as_f32(block: np.ndarray) -> np.ndarray:
-    return block if block.dtype == np.float32 else block.astype(np.float32)
+def _scannable(matrix: np.ndarray) -> np.ndarray:
+    """`matrix` as a C-contiguous float16 or float32 array (no copy when it already is one)."""
+    if matrix.dtype in (np.float16, np.float32):
+        return np.ascontiguousarray(matrix)
+    return np.ascontiguousarray(matrix, dtype=np.float32)
+
+
+def _check(queries: np.ndarray, matrix: np.ndarray, k: int, mask: np.ndarray | None) -> None:
+    if k < 1:
+        raise MatchingInputError("k must be at least 1")
+    if matrix.ndim != 2:
+        raise MatchingInputError(f"the matrix has shape {matrix.shape}, expected (rows, dim)")
+    if queries.shape[1] != matrix.shape[1]:
+        raise MatchingInputError(
+            f"queries have dimension {queries.shape[1]}, the matrix {matrix.shape[1]}"
+        )
+    if mask is not None and mask.shape != (len(matrix),):
+        raise MatchingInputError(f"mask has shape {mask.shape}, expected ({len(matrix)},)")
+
+
+class _Scanners:
+    """Reusable faiss inner-product scanners, one free list per (dtype, dim, filtered).
+
+    A scanner is created once and reused: faiss returns it as a raw pointer that Python must not
+    free (SWIG cannot delete it safely), so creating one per query would leak. Creation happens
+    under a lock in the calling thread (SWIG's type registry is not thread-safe); a scanner
+    created with a selector reads its `sel` per scan, so a filtered scan swaps in its bitmap.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._free: dict[tuple[str, int, bool], list[tuple[Any, Any]]] = {}
+        self._no_bits = np.zeros(1, dtype=np.uint8)
+        self._nobody = faiss.IDSelectorBitmap(0, faiss.swig_ptr(self._no_bits))
+
+    def acquire(self, dtype: np.dtype[Any], dim: int, filtered: bool) -> tuple[Any, Any]:
+        key = (dtype.str, dim, filtered)
+        with self._lock:
+            free = self._free.setdefault(key, [])
+            if free:
+                return free.pop()
+            selector = self._nobody if filtered else None
+            if dtype == np.float16:
+                owner = faiss.ScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16)
+                scanner = owner.select_InvertedListScanner(
+                    faiss.METRIC_INNER_PRODUCT, None, True, selector
+                )
+            else:
+                owner = faiss.IndexIVFFlat(
+                    faiss.IndexFlatIP(dim), dim, 1, faiss.METRIC_INNER_PRODUCT
+                )
+                scanner = owner.get_InvertedListScanner(True, selector, None)
+            return scanner, owner
+
+    def release(
+        self, dtype: np.dtype[Any], dim: int, filtered: bool, pair: tuple[Any, Any]
+    ) -> None:
+        if filtered:
+            pair[0].sel = self._nobody
+        with self._lock:
+            self._free[(dtype.str, dim, filtered)].append(pair)
+
+
+_scanners = _Scanners()
+
+
+class _Scan:
+    """One chunk's scan: its bitmap, its heap, and a pooled scanner while it runs."""
+
+    def __init__(
+        self,
+        matrix: np.ndarray,
+        query: np.ndarray,
+        k: int,
+        start: int,
+        stop: int,
+        mask: np.ndarray | None,
+    ) -> None:
+        self.n = stop - start
+        self.start = start
+        self.size = min(k, self.n)
+        self.scores = np.full(self.size, -np.inf, dtype=np.float32)
+        self.rows = np.full(self.size, -1, dtype=np.int64)
+        self.codes = matrix[start:stop].view(np.uint8)
+        self.bits = self.selector = None
+        if mask is not None:
+            self.bits = np.packbits(mask[start:stop], bitorder="little")
+            self.selector = faiss.IDSelectorBitmap(self.n, faiss.swig_ptr(self.bits))
+        self.key = (matrix.dtype, matrix.shape[1], mask is not None)
+        self.query = query
+
+    def run(self) -> None:
+        pair = _scanners.acquire(*self.key)
+        scanner = pair[0]
+        try:
+            if self.selector is not None:
+                scanner.sel = self.selector
+            scanner.set_query(faiss.swig_ptr(self.query))
+            scanner.set_list(0, 0.0)  # list 0 and store_pairs: the scanner labels rows 0..n-1
+            scanner.scan_codes(
+                self.n,
+                faiss.swig_ptr(self.codes),
+                None,
+                faiss.swig_ptr(self.scores),
+                faiss.swig_ptr(self.rows),
+                self.size,
+            )
+        finally:
+            _scanners.release(*self.key, pair)
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, scores) of the chunk's best k rows, unsorted."""
+        found = self.rows >= 0
+        return self.rows[found] + self.start, self.scores[found]
+
+
+def _scan_top_k(
+    query: np.ndarray,
+    matrix: np.ndarray,
+    k: int,
+    mask: np.ndarray | None,
+    block_rows: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, scores) of the best k rows for one float32 query, sorted (see module doc)."""
+    n = len(matrix)
+    if n == 0 or (mask is not None and not mask.any()):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    chunks = -(-n // max(1, block_rows))
+    bounds = np.linspace(0, n, chunks + 1).astype(np.int64).tolist()
+    spans = [(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
+    scans = [_Scan(matrix, query, k, a, b, mask) for a, b in spans]
+    for scan in scans:
+        scan.run()
+    parts = [scan.result() for scan in scans]
+    rows = np.concatenate([p[0] for p in parts])
+    scores = np.concatenate([p[1] for p in parts])
+    order = np.lexsort((rows, -scores))[:k]
+    return rows[order], scores[order]
 
 
 def _merge(
@@ -58,56 +214,88 @@ def batch_top_k(
     mask: np.ndarray | None = None,
     block_rows: int = 65536,
     block_queries: int = 1024,
+    threads: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(rows, scores), each (len(queries), k): the best k rows of `matrix` for every query.
 
     One `mask` is shared by all queries; group queries by filter (assignments with the same
-    category, country, period and languages) to give each group its own mask.
+    category, country, period and languages) to give each group its own mask. `threads` sets
+    faiss's OpenMP threads for the block products for the duration of the call (a process-wide
+    setting, restored afterwards); the default 1 measured fastest on a loaded 2-core machine,
+    where two OpenMP threads took 3x as long.
     """
-    queries = _as_f32(np.atleast_2d(np.asarray(queries)))
-    if k < 1:
-        raise MatchingInputError("k must be at least 1")
-    if queries.shape[1] != matrix.shape[1]:
-        raise MatchingInputError(
-            f"queries have dimension {queries.shape[1]}, the matrix {matrix.shape[1]}"
-        )
-    n = len(matrix)
-    candidates = None
-    if mask is not None:
-        if mask.shape != (n,):
-            raise MatchingInputError(f"mask has shape {mask.shape}, expected ({n},)")
-        if mask.mean() <= DENSE_MASK_SHARE if n else True:
-            candidates = np.flatnonzero(mask)
-    total = n if candidates is None else len(candidates)
+    queries = np.ascontiguousarray(np.atleast_2d(np.asarray(queries)), dtype=np.float32)
+    _check(queries, matrix, k, mask)
+    matrix = _scannable(matrix)
     out_rows = np.full((len(queries), k), -1, dtype=np.int64)
     out_scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
-    for q0 in range(0, len(queries), block_queries):
-        q = queries[q0 : q0 + block_queries]
-        best_rows = np.full((len(q), 0), -1, dtype=np.int64)
-        best_scores = np.full((len(q), 0), -np.inf, dtype=np.float32)
-        for r0 in range(0, total, block_rows):
-            if candidates is None:
-                ids = np.arange(r0, min(r0 + block_rows, total), dtype=np.int64)
-                block = _as_f32(matrix[r0 : r0 + block_rows])
-            else:
-                ids = candidates[r0 : r0 + block_rows].astype(np.int64)
-                block = _as_f32(matrix.take(ids, axis=0))
-            scores = q @ block.T
-            if candidates is None and mask is not None:
-                scores[:, ~mask[r0 : r0 + block_rows]] = -np.inf
-            if scores.shape[1] > k:
-                part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-                scores = np.take_along_axis(scores, part, axis=1)
-                block_ids = ids[part]
-            else:
-                block_ids = np.broadcast_to(ids, scores.shape)
-            best_rows, best_scores = _merge(best_rows, best_scores, block_ids, scores, k)
-        best_rows, best_scores = _finish(best_rows, best_scores)
-        best_rows[~np.isfinite(best_scores)] = -1
-        width = best_rows.shape[1]
-        out_rows[q0 : q0 + len(q), :width] = best_rows
-        out_scores[q0 : q0 + len(q), :width] = best_scores
+    if len(queries) < SCAN_QUERIES:
+        for i, query in enumerate(queries):
+            rows, scores = _scan_top_k(query, matrix, k, mask, max(block_rows, 262144))
+            out_rows[i, : len(rows)] = rows
+            out_scores[i, : len(rows)] = scores
+        return out_rows, out_scores
+    previous_threads = int(faiss.omp_get_max_threads())
+    faiss.omp_set_num_threads(max(1, threads or 1))
+    try:
+        best_rows, best_scores = _blocks(queries, matrix, k, mask, block_rows, block_queries)
+    finally:
+        faiss.omp_set_num_threads(previous_threads)
+    best_rows, best_scores = _finish(best_rows, best_scores)
+    best_rows[~np.isfinite(best_scores)] = -1
+    width = best_rows.shape[1]
+    out_rows[:, :width] = best_rows
+    out_scores[:, :width] = best_scores
     return out_rows, out_scores
+
+
+def _blocks(
+    queries: np.ndarray,
+    matrix: np.ndarray,
+    k: int,
+    mask: np.ndarray | None,
+    block_rows: int,
+    block_queries: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every query's best k rows (unsorted), block of rows by block of rows (see module doc)."""
+    n, dim = matrix.shape
+    best_rows = np.full((len(queries), 0), -1, dtype=np.int64)
+    best_scores = np.full((len(queries), 0), -np.inf, dtype=np.float32)
+    block_rows = max(1, block_rows)
+    block_queries = max(1, block_queries)
+    for r0 in range(0, n, block_rows):
+        r1 = min(r0 + block_rows, n)
+        if mask is None:
+            ids = np.arange(r0, r1, dtype=np.int64)
+            block = np.ascontiguousarray(matrix[r0:r1], dtype=np.float32)
+        else:
+            ids = r0 + np.flatnonzero(mask[r0:r1]).astype(np.int64)
+            if not len(ids):
+                continue
+            block = matrix.take(ids, axis=0).astype(np.float32)
+        size = min(k, len(ids))
+        block_rows_found = np.empty((len(queries), size), dtype=np.int64)
+        block_scores = np.empty((len(queries), size), dtype=np.float32)
+        for q0 in range(0, len(queries), block_queries):
+            q = queries[q0 : q0 + block_queries]
+            scores = np.empty((len(q), size), dtype=np.float32)
+            labels = np.empty((len(q), size), dtype=np.int64)
+            faiss.knn_inner_product(
+                faiss.swig_ptr(q),
+                faiss.swig_ptr(block),
+                dim,
+                len(q),
+                len(block),
+                size,
+                faiss.swig_ptr(scores),
+                faiss.swig_ptr(labels),
+            )
+            missing = labels < 0
+            scores[missing] = -np.inf
+            block_rows_found[q0 : q0 + len(q)] = np.where(missing, -1, ids[labels])
+            block_scores[q0 : q0 + len(q)] = scores
+        best_rows, best_scores = _merge(best_rows, best_scores, block_rows_found, block_scores, k)
+    return best_rows, best_scores
 
 
 def top_k(
@@ -118,9 +306,10 @@ def top_k(
     block_rows: int = 262144,
 ) -> TopK:
     """The best k rows of `matrix` for one query vector, under `mask` (see module doc)."""
-    rows, scores = batch_top_k(np.asarray(query)[None, :], matrix, k, mask, block_rows)
-    keep = rows[0] >= 0
-    return TopK(rows[0][keep], scores[0][keep])
+    query = np.ascontiguousarray(np.asarray(query).reshape(-1), dtype=np.float32)
+    _check(query[None, :], matrix, k, mask)
+    rows, scores = _scan_top_k(query, _scannable(matrix), k, mask, block_rows)
+    return TopK(rows, scores)
 
 
 def recall_at_k(found: np.ndarray, exact: np.ndarray) -> float:

@@ -129,8 +129,12 @@ def _solve(graph: CandidateGraph, targets: Sequence[Target], method: str) -> All
             if share is not None:
                 row = np.where(in_scope, member - share, 0.0)[None, :]
                 constraints.append(LinearConstraint(sparse.csr_matrix(row), low, high))
+    # Scores are whole millionths; a bonus of 1/(e+1) per filled edge adds less than one unit in
+    # all, so it never beats a better score but, among equal scores, prefers filling a position
+    # (a zero-score candidate who meets a target is better than leaving the position empty).
+    fill_bonus = 1.0 / (e + 1)
     result = milp(
-        c=-graph.int_scores().astype(float),
+        c=-(graph.int_scores().astype(float) + fill_bonus),
         constraints=constraints,
         integrality=np.ones(e),
         bounds=Bounds(0, 1),

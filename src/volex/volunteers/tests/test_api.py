@@ -19,8 +19,11 @@ def api(world):
 @pytest.mark.django_db
 def test_volunteer_reads_and_writes_own_profile_with_a_token(api):
     body = {
-        "headline": "Logistician", "birth_date": "1988-09-09", "nationalities": ["ph"],
-        "residence_country": "PH", "eligible_categories": ["international_specialist"],
+        "headline": "Logistician",
+        "birth_date": "1988-09-09",
+        "nationalities": ["ph"],
+        "residence_country": "PH",
+        "eligible_categories": ["international_specialist"],
         "languages": [{"language": "tl", "level": "native"}, {"language": "en", "level": "C1"}],
         "consent_to_matching": True,
     }

@@ -5,16 +5,29 @@ from volex.volunteers.models import Volunteer
 
 def _form(**overrides):
     data = {
-        "headline": "Hydrologist", "summary": "", "birth_date": "1990-05-01", "gender": "",
-        "nationalities": ["SN", "FR"], "heritage_countries": ["ML"], "residence_country": "FR",
-        "sectors": ["wash"], "eligible_categories": ["international_specialist", "diaspora"],
-        "available_from": "2027-01-01", "available_until": "2027-12-31",
+        "headline": "Hydrologist",
+        "summary": "",
+        "birth_date": "1990-05-01",
+        "gender": "",
+        "nationalities": ["SN", "FR"],
+        "heritage_countries": ["ML"],
+        "residence_country": "FR",
+        "sectors": ["wash"],
+        "eligible_categories": ["international_specialist", "diaspora"],
+        "available_from": "2027-01-01",
+        "available_until": "2027-12-31",
         "consent_to_matching": "on",
-        "lang-TOTAL_FORMS": "2", "lang-INITIAL_FORMS": "0",
-        "lang-0-language": "French", "lang-0-level": "native",
-        "lang-1-language": "wo", "lang-1-level": "B2",
-        "skill-TOTAL_FORMS": "1", "skill-INITIAL_FORMS": "0",
-        "skill-0-skill": "communicating", "skill-0-level": "advanced", "skill-0-years": "4",
+        "lang-TOTAL_FORMS": "2",
+        "lang-INITIAL_FORMS": "0",
+        "lang-0-language": "French",
+        "lang-0-level": "native",
+        "lang-1-language": "wo",
+        "lang-1-level": "B2",
+        "skill-TOTAL_FORMS": "1",
+        "skill-INITIAL_FORMS": "0",
+        "skill-0-skill": "communicating",
+        "skill-0-level": "advanced",
+        "skill-0-years": "4",
     }
     data.update(overrides)
     return data
@@ -29,7 +42,8 @@ def test_profile_editor_saves_every_part(client_as, world):
     assert sorted(c.pk for c in volunteer.nationalities.all()) == ["FR", "SN"]
     assert [c.pk for c in volunteer.heritage_countries.all()] == ["ML"]
     assert {(vl.language_id, vl.level) for vl in volunteer.languages.all()} == {
-        ("fr", "native"), ("wo", "B2"),
+        ("fr", "native"),
+        ("wo", "B2"),
     }
     assert [(vs.skill.title, vs.years) for vs in volunteer.skills.all()] == [("communicating", 4)]
     assert volunteer.consent_to_matching_at is not None
@@ -46,7 +60,9 @@ def test_profile_editor_saves_every_part(client_as, world):
         ({"lang-1-level": ""}, "Choose your level"),
     ],
 )
-def test_profile_editor_refuses_bad_input_and_keeps_the_old_profile(client_as, world, change, message):
+def test_profile_editor_refuses_bad_input_and_keeps_the_old_profile(
+    client_as, world, change, message
+):
     client = client_as(world.volunteer.user)
     response = client.post("/volunteers/me/edit/", _form(**change))
     assert response.status_code == 200

@@ -1,0 +1,216 @@
+"""Writing and reviewing descriptions of assignment through the API (one view per operation)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from volex.assignments import services
+from volex.assignments.models import Assignment
+from volex.assignments.permissions import (
+    can_create_assignment_for,
+    can_duplicate_assignment,
+    can_edit_assignment,
+    can_publish_assignment,
+    is_host_staff,
+)
+from volex.assignments.selectors import assignment_detail, assignment_list_for_organizations
+from volex.core.roles import is_administrator, staff_organization_ids
+from volex.organizations.models import Organization
+
+from .serializers import (
+    AssignmentDetailOutput,
+    AssignmentEventOutput,
+    AssignmentInput,
+    AssignmentListOutput,
+    CommentInput,
+)
+
+
+def _data(values) -> services.AssignmentData:
+    station = None
+    if values.get("duty_station"):
+        ds = values["duty_station"]
+        station = services.duty_station_get_or_create(
+            country_id=ds["country"].upper(),
+            place=ds["place"],
+            hardship_class=ds["hardship_class"],
+            is_family=ds["is_family"],
+        )
+    return services.AssignmentData(
+        title=values["title"],
+        category=values["category"],
+        sector=values["sector"],
+        start_date=values["start_date"],
+        end_date=values["end_date"],
+        duty_station=station,
+        positions=values["positions"],
+        context=values["context"],
+        tasks=values["tasks"],
+        expected_results=values["expected_results"],
+        qualifications=values["qualifications"],
+        occupation_id=values["occupation"],
+        application_deadline=values["application_deadline"],
+        groups_reached=values["groups_reached"],
+        sdg_goal_ids=values["sdg_goals"],
+        sdg_target_ids=values["sdg_targets"],
+        skills=[
+            services.SkillNeed(s["skill"], s["is_required"], s["min_level"], s["min_years"])
+            for s in values["skills"]
+        ],
+        languages=[
+            services.LanguageNeed(lang["language"], lang["min_level"], lang["is_required"])
+            for lang in values["languages"]
+        ],
+    )
+
+
+def _visible(request, pk: int) -> Assignment:
+    assignment = assignment_detail(user=request.user, pk=pk)
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def _out(pk: int, request, code=status.HTTP_200_OK) -> Response:
+    return Response(
+        AssignmentDetailOutput(assignment_detail(user=request.user, pk=pk)).data, status=code
+    )
+
+
+class AssignmentManageListApi(generics.ListAPIView):
+    """Assignments of the organizations the user works for, drafts and submissions included."""
+
+    serializer_class = AssignmentListOutput
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        if is_administrator(self.request.user):
+            return assignment_list_for_organizations(Organization.objects.values("pk"))
+        return assignment_list_for_organizations(staff_organization_ids(self.request.user))
+
+
+class AssignmentCreateApi(APIView):
+    """Create a draft description of assignment for a host organization."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=AssignmentInput, responses={201: AssignmentDetailOutput})
+    def post(self, request):
+        data = AssignmentInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        host = Organization.objects.filter(pk=data.validated_data.get("host")).first()
+        if host is None or not can_create_assignment_for(request.user, host):
+            raise PermissionDenied
+        assignment = services.assignment_create(
+            host=host, created_by=request.user, data=_data(data.validated_data)
+        )
+        return _out(assignment.pk, request, status.HTTP_201_CREATED)
+
+
+class AssignmentUpdateApi(APIView):
+    """Replace the description of a draft, returned or published assignment."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=AssignmentInput, responses=AssignmentDetailOutput)
+    def put(self, request, pk: int):
+        assignment = _visible(request, pk)
+        if not is_host_staff(request.user, assignment):
+            raise PermissionDenied
+        data = AssignmentInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        if not can_edit_assignment(request.user, assignment) and assignment.state in (
+            "cancelled",
+            "filled",
+        ):
+            raise PermissionDenied
+        services.assignment_update(
+            assignment=assignment, data=_data(data.validated_data), by=request.user
+        )
+        return _out(pk, request)
+
+
+class AssignmentDuplicateApi(APIView):
+    """Copy an assignment into a new draft."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={201: AssignmentDetailOutput})
+    def post(self, request, pk: int):
+        assignment = _visible(request, pk)
+        if not can_duplicate_assignment(request.user, assignment):
+            raise PermissionDenied
+        copy = services.assignment_duplicate(assignment=assignment, created_by=request.user)
+        return _out(copy.pk, request, status.HTTP_201_CREATED)
+
+
+class _WorkflowApi(APIView):
+    permission_classes = [IsAuthenticated]
+    managers_only = False
+
+    def act(self, *, assignment, by, comment, expected):
+        raise NotImplementedError
+
+    @extend_schema(request=CommentInput, responses=AssignmentDetailOutput)
+    def post(self, request, pk: int):
+        assignment = _visible(request, pk)
+        allowed = (
+            can_publish_assignment(request.user, assignment)
+            if self.managers_only
+            else is_host_staff(request.user, assignment)
+        )
+        if not allowed:
+            raise PermissionDenied
+        data = CommentInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        self.act(
+            assignment=assignment,
+            by=request.user,
+            comment=data.validated_data["comment"],
+            expected=data.validated_data["expected_state"] or None,
+        )
+        return _out(pk, request)
+
+
+class AssignmentSubmitApi(_WorkflowApi):
+    """Submit a draft or returned assignment for approval (host staff)."""
+
+    def act(self, **kwargs):
+        services.assignment_submit(**kwargs)
+
+
+class AssignmentApproveApi(_WorkflowApi):
+    """Approve a submitted assignment and publish it (programme managers)."""
+
+    managers_only = True
+
+    def act(self, **kwargs):
+        services.assignment_approve(**kwargs)
+
+
+class AssignmentReturnApi(_WorkflowApi):
+    """Return a submitted assignment with a comment saying what to change (programme managers)."""
+
+    managers_only = True
+
+    def act(self, **kwargs):
+        services.assignment_return(**kwargs)
+
+
+class AssignmentHistoryApi(generics.ListAPIView):
+    """The workflow steps of an assignment (host staff)."""
+
+    serializer_class = AssignmentEventOutput
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        assignment = _visible(self.request, self.kwargs["pk"])
+        if not is_host_staff(self.request.user, assignment):
+            raise PermissionDenied
+        return assignment.events.select_related("actor").order_by("created_at", "pk")

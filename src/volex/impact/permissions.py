@@ -1,0 +1,7 @@
+"""Who may see and import wage tables: programme managers and administrators."""
+
+from volex.core.roles import is_administrator, is_programme_manager
+
+
+def can_manage_wage_tables(user) -> bool:
+    return is_administrator(user) or is_programme_manager(user)

@@ -1,0 +1,455 @@
+"""Fetch: volunteer profiles and assignments from the database into the engine's plain data.
+
+Profiles load in batches (by ranges of primary keys, or by a list of ids) with one `values_list`
+query per table: volunteers (with the occupation's title), nationalities, countries of heritage,
+languages, skills, education and work experience: seven queries per batch whatever its size, never
+one per profile. The skill taxonomy is read once (`SkillTaxonomy`) to give each skill its ESCO
+group (`Skill.root_id`, the top-level group) and labels.
+
+Deployments: Volex has no deployments model yet (issue 4 builds selection and offers). Until it
+does, `ProfileFacts.deployed` is empty; `deployed_periods()` is the single place that will read
+accepted offers and deployments, and the engine's "not deployed elsewhere" filter already uses
+whatever it returns.
+
+`profile_facts_from_orm` builds the same facts from ORM objects, row by row: it is the reference
+the tests compare the batch path with, and the naive path of `bench/matching_batch.py`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone, translation
+
+from volex.assignments.models import Assignment, AssignmentLanguage, AssignmentSkill
+from volex.core.choices import Sector
+from volex.domain.categories import Category
+from volex.domain.cefr import CEFRLevel
+from volex.domain.matching.types import (
+    AssignmentNeeds,
+    Gender,
+    LanguageNeed,
+    Period,
+    ProfileFacts,
+    SkillFact,
+    SkillNeed,
+)
+from volex.reference.models import Skill
+from volex.volunteers.models import (
+    Education,
+    EducationLevel,
+    Volunteer,
+    VolunteerLanguage,
+    VolunteerSkill,
+    WorkExperience,
+)
+
+SKILL_LEVELS = {"basic": 1, "intermediate": 2, "advanced": 3, "expert": 4}
+DEFAULT_BATCH = 20_000
+ID_CHUNK = 5_000  # ids per IN (...) clause
+
+_FEMALE = {"female", "woman", "f", "w", "femme", "girl", "mujer", "femenino", "féminin"}
+_MALE = {"male", "man", "m", "homme", "boy", "hombre", "masculino", "masculin"}
+
+
+def gender_of(text: str) -> Gender | None:
+    """The self-described gender reduced to what programme targets count (None: not given)."""
+    word = " ".join(text.lower().split())
+    if not word:
+        return None
+    if word in _FEMALE:
+        return Gender.FEMALE
+    if word in _MALE:
+        return Gender.MALE
+    return Gender.OTHER
+
+
+def availability(start: date | None, end: date | None) -> Period | None:
+    if start is None and end is None:
+        return None
+    return Period(start or date.min, end or date.max)
+
+
+def deployed_periods(volunteer_ids: Iterable[int]) -> dict[int, tuple[Period, ...]]:
+    """Periods each volunteer is deployed or has accepted an offer: empty until the deployments
+    model exists (see module doc)."""
+    return {}
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    group_id: str | None
+    label: str
+    group_label: str
+
+
+class SkillTaxonomy:
+    """The reference skills, read once: id -> ESCO group (top-level ancestor) and labels."""
+
+    def __init__(self) -> None:
+        self._info: dict[int, SkillInfo] | None = None
+
+    @property
+    def info(self) -> dict[int, SkillInfo]:
+        """Read on first use (one query), so that making a taxonomy costs nothing."""
+        if self._info is None:
+            rows = list(Skill.objects.values_list("pk", "root_id", "title"))
+            titles = {pk: title for pk, _root, title in rows}
+            self._info = {
+                pk: SkillInfo(
+                    group_id=str(root) if root is not None else None,
+                    label=title,
+                    group_label=titles.get(root, "") if root not in (None, pk) else "",
+                )
+                for pk, root, title in rows
+            }
+        return self._info
+
+    def fact(self, skill_id: int, level: str, years: float) -> SkillFact:
+        info = self.info.get(skill_id) or SkillInfo(None, str(skill_id), "")
+        return SkillFact(
+            skill_id=str(skill_id),
+            group_id=info.group_id,
+            level=SKILL_LEVELS.get(level, 2),
+            years=float(years),
+            label=info.label,
+            group_label=info.group_label,
+        )
+
+    def need(self, skill_id: int, min_level: str) -> SkillNeed:
+        info = self.info.get(skill_id) or SkillInfo(None, str(skill_id), "")
+        return SkillNeed(
+            skill_id=str(skill_id),
+            group_id=info.group_id,
+            min_level=SKILL_LEVELS.get(min_level, 1),
+            label=info.label,
+            group_label=info.group_label,
+        )
+
+
+@dataclass(frozen=True)
+class ProfileRecord:
+    """A profile's facts for the engine, and what only the adapter uses."""
+
+    volunteer_id: int
+    facts: ProfileFacts
+    categories: frozenset[str]  # the categories the volunteer chose; empty: any
+    headline: str
+    display_name: str
+
+
+def experience_years(periods: Sequence[tuple[date, date | None]], today: date) -> float:
+    """Years covered by the union of work periods (an open period runs to `today`)."""
+    spans = sorted((start, min(end or today, today)) for start, end in periods)
+    days = 0
+    current_start: date | None = None
+    current_end: date | None = None
+    for start, end in spans:
+        if end < start:
+            continue
+        if current_end is None or start > current_end:
+            if current_start is not None and current_end is not None:
+                days += (current_end - current_start).days
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_start is not None and current_end is not None:
+        days += (current_end - current_start).days
+    return round(days / 365.25, 1)
+
+
+def _education_labels() -> dict[str, str]:
+    """The levels' English labels (the text an encoder reads does not depend on the visitor)."""
+    with translation.override("en"):
+        return {value: str(label) for value, label in EducationLevel.choices}
+
+
+def _education_text(rows: Sequence[tuple[str, str]], labels: dict[str, str] | None = None) -> str:
+    labels = labels or _education_labels()
+    return "; ".join(f"{labels.get(level, level)}, {field}" for level, field in rows)
+
+
+def _summary(headline: str, summary: str, titles: Sequence[str]) -> str:
+    parts = [headline.strip(), summary.strip()]
+    if titles:
+        parts.append("Work experience: " + ", ".join(dict.fromkeys(titles)) + ".")
+    return " ".join(p for p in parts if p)
+
+
+def _related(model, ids: Sequence[int] | None, lo: int, hi: int, *fields: str):
+    queryset = model.objects.all()
+    if ids is not None:
+        queryset = queryset.filter(volunteer_id__in=ids)
+    else:
+        queryset = queryset.filter(volunteer_id__gte=lo, volunteer_id__lte=hi)
+    return queryset.values_list("volunteer_id", *fields)
+
+
+def _through(field: str, ids: Sequence[int] | None, lo: int, hi: int) -> dict[int, set[str]]:
+    through = getattr(Volunteer, field).through
+    out: dict[int, set[str]] = defaultdict(set)
+    for volunteer_id, country in _related(through, ids, lo, hi, "country_id"):
+        out[volunteer_id].add(country)
+    return out
+
+
+_VOLUNTEER_FIELDS = (
+    "pk",
+    "birth_date",
+    "gender",
+    "residence_country_id",
+    "available_from",
+    "available_until",
+    "consent_to_matching",
+    "headline",
+    "summary",
+    "occupation__title",
+    "eligible_categories",
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+)
+
+
+def _build(
+    volunteers: list[tuple], ids: Sequence[int] | None, taxonomy: SkillTaxonomy, today: date
+) -> list[ProfileRecord]:
+    if not volunteers:
+        return []
+    lo, hi = volunteers[0][0], volunteers[-1][0]
+    nationalities = _through("nationalities", ids, lo, hi)
+    heritage = _through("heritage_countries", ids, lo, hi)
+    languages: dict[int, dict[str, CEFRLevel]] = defaultdict(dict)
+    for vid, code, level in _related(VolunteerLanguage, ids, lo, hi, "language_id", "level"):
+        languages[vid][code] = CEFRLevel(level)
+    skills: dict[int, list[SkillFact]] = defaultdict(list)
+    for vid, skill, level, years in _related(
+        VolunteerSkill, ids, lo, hi, "skill_id", "level", "years"
+    ).order_by("volunteer_id", "skill_id"):
+        skills[vid].append(taxonomy.fact(skill, level, years))
+    education: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for vid, level, field in _related(Education, ids, lo, hi, "level", "field_of_study").order_by(
+        "volunteer_id", "-year_completed", "pk"
+    ):
+        education[vid].append((level, field))
+    work: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+    titles: dict[int, list[str]] = defaultdict(list)
+    for vid, title, start, end in _related(
+        WorkExperience, ids, lo, hi, "title", "start_date", "end_date"
+    ).order_by("volunteer_id", "-start_date", "pk"):
+        work[vid].append((start, end))
+        titles[vid].append(title)
+    deployed = deployed_periods(v[0] for v in volunteers)
+    labels = _education_labels()
+    records = []
+    for row in volunteers:
+        (vid, birth, gender, residence, a_from, a_until, consent, headline, summary, occupation,
+         categories, first, last, username) = row  # fmt: skip
+        years = experience_years(work.get(vid, ()), today)
+        if not years and skills.get(vid):
+            years = float(max(s.years for s in skills[vid]))
+        facts = ProfileFacts(
+            profile_id=str(vid),
+            birth_date=birth,
+            gender=gender_of(gender),
+            nationalities=frozenset(nationalities.get(vid, ())),
+            heritage_countries=frozenset(heritage.get(vid, ())),
+            residence_country=residence,
+            languages=languages.get(vid, {}),
+            skills=tuple(skills.get(vid, ())),
+            experience_years=years,
+            available=availability(a_from, a_until),
+            deployed=deployed.get(vid, ()),
+            consent_to_match=bool(consent),
+            occupation=occupation or "",
+            education=_education_text(education.get(vid, ()), labels),
+            summary=_summary(headline, summary, titles.get(vid, ())),
+        )
+        name = f"{first} {last}".strip() or username
+        records.append(ProfileRecord(vid, facts, frozenset(categories or ()), headline, name))
+    return records
+
+
+def fetch_profiles(
+    volunteer_ids: Iterable[int] | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    taxonomy: SkillTaxonomy | None = None,
+    today: date | None = None,
+) -> Iterator[list[ProfileRecord]]:
+    """Profiles in batches: every volunteer (by ranges of pk) or those of `volunteer_ids`."""
+    taxonomy = taxonomy or SkillTaxonomy()
+    today = today or timezone.localdate()
+    if volunteer_ids is not None:
+        wanted = sorted(set(volunteer_ids))
+        for start in range(0, len(wanted), ID_CHUNK):
+            chunk = wanted[start : start + ID_CHUNK]
+            rows = list(
+                Volunteer.objects.filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list(*_VOLUNTEER_FIELDS)
+            )
+            yield _build(rows, chunk, taxonomy, today)
+        return
+    last = 0
+    while True:
+        rows = list(
+            Volunteer.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list(*_VOLUNTEER_FIELDS)[:batch_size]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield _build(rows, None, taxonomy, today)
+        if len(rows) < batch_size:
+            return
+
+
+def fetch_profile_records(volunteer_ids: Iterable[int], **kwargs) -> dict[int, ProfileRecord]:
+    """The records of `volunteer_ids`, by volunteer id (missing ids are left out)."""
+    return {r.volunteer_id: r for batch in fetch_profiles(volunteer_ids, **kwargs) for r in batch}
+
+
+def profile_facts_from_orm(volunteer: Volunteer, today: date | None = None) -> ProfileFacts:
+    """The facts of one volunteer from its ORM object and relations, row by row (reference)."""
+    today = today or timezone.localdate()
+    skills = []
+    for entry in sorted(volunteer.skills.all(), key=lambda s: s.skill_id):
+        root = entry.skill.root
+        skills.append(
+            SkillFact(
+                skill_id=str(entry.skill_id),
+                group_id=str(entry.skill.root_id) if entry.skill.root_id is not None else None,
+                level=SKILL_LEVELS[entry.level],
+                years=float(entry.years),
+                label=entry.skill.title,
+                group_label=root.title if root is not None and root.pk != entry.skill_id else "",
+            )
+        )
+    work = sorted(volunteer.experience.all(), key=lambda w: (w.start_date, w.pk), reverse=True)
+    years = experience_years([(w.start_date, w.end_date) for w in work], today)
+    if not years and skills:
+        years = max(s.years for s in skills)
+    education = sorted(volunteer.education.all(), key=lambda e: (-(e.year_completed or 0), e.pk))
+    return ProfileFacts(
+        profile_id=str(volunteer.pk),
+        birth_date=volunteer.birth_date,
+        gender=gender_of(volunteer.gender),
+        nationalities=frozenset(c.pk for c in volunteer.nationalities.all()),
+        heritage_countries=frozenset(c.pk for c in volunteer.heritage_countries.all()),
+        residence_country=volunteer.residence_country_id,
+        languages={
+            entry.language_id: CEFRLevel(entry.level) for entry in volunteer.languages.all()
+        },
+        skills=tuple(skills),
+        experience_years=years,
+        available=availability(volunteer.available_from, volunteer.available_until),
+        deployed=(),
+        consent_to_match=volunteer.consent_to_matching,
+        occupation=volunteer.occupation.title if volunteer.occupation_id else "",
+        education=_education_text([(e.level, e.field_of_study) for e in education]),
+        summary=_summary(volunteer.headline, volunteer.summary, [w.title for w in work]),
+    )
+
+
+# Assignments
+
+
+def _sector_label(code: str) -> str:
+    with translation.override("en"):
+        return str(dict(Sector.choices).get(code, code))
+
+
+_ASSIGNMENT_FIELDS = (
+    "pk",
+    "category",
+    "duty_station__country_id",
+    "start_date",
+    "end_date",
+    "positions",
+    "title",
+    "context",
+    "tasks",
+    "expected_results",
+    "qualifications",
+    "sector",
+)
+
+
+def fetch_assignment_needs(
+    assignment_ids: Iterable[int] | None = None,
+    *,
+    states: Sequence[str] | None = None,
+    taxonomy: SkillTaxonomy | None = None,
+) -> dict[int, AssignmentNeeds]:
+    """The needs of assignments (by ids, or every assignment in `states`): three queries per
+    chunk of ids, whatever their number."""
+    taxonomy = taxonomy or SkillTaxonomy()
+    queryset = Assignment.objects.all()
+    if assignment_ids is not None:
+        ids = sorted(set(assignment_ids))
+        chunks = [ids[i : i + ID_CHUNK] for i in range(0, len(ids), ID_CHUNK)]
+    else:
+        chunks = [None]
+    if states is not None:
+        queryset = queryset.filter(state__in=list(states))
+    out: dict[int, AssignmentNeeds] = {}
+    for chunk in chunks:
+        rows = queryset if chunk is None else queryset.filter(pk__in=chunk)
+        rows_list = list(rows.order_by("pk").values_list(*_ASSIGNMENT_FIELDS))
+        if not rows_list:
+            continue
+        selected = [r[0] for r in rows_list] if chunk is not None else None
+        skills_qs = AssignmentSkill.objects.all()
+        langs_qs = AssignmentLanguage.objects.all()
+        if selected is not None:
+            skills_qs = skills_qs.filter(assignment_id__in=selected)
+            langs_qs = langs_qs.filter(assignment_id__in=selected)
+        else:
+            skills_qs = skills_qs.filter(assignment__in=rows)
+            langs_qs = langs_qs.filter(assignment__in=rows)
+        required: dict[int, list[SkillNeed]] = defaultdict(list)
+        desired: dict[int, list[SkillNeed]] = defaultdict(list)
+        min_years: dict[int, float] = defaultdict(float)
+        for aid, skill, is_required, level, years in skills_qs.order_by(
+            "assignment_id", "skill_id"
+        ).values_list("assignment_id", "skill_id", "is_required", "min_level", "min_years"):
+            (required if is_required else desired)[aid].append(taxonomy.need(skill, level))
+            if is_required:
+                min_years[aid] = max(min_years[aid], float(years))
+        languages: dict[int, list[LanguageNeed]] = defaultdict(list)
+        for aid, code, level, is_required in langs_qs.order_by(
+            "assignment_id", "language_id"
+        ).values_list("assignment_id", "language_id", "min_level", "is_required"):
+            languages[aid].append(LanguageNeed(code, CEFRLevel(level), bool(is_required)))
+        for (aid, category, country, start, end, positions, title, context, tasks, results,
+             qualifications, sector) in rows_list:  # fmt: skip
+            description = "\n".join(
+                part.strip() for part in (tasks, qualifications, results, context) if part.strip()
+            )
+            out[aid] = AssignmentNeeds(
+                assignment_id=str(aid),
+                category=Category(category),
+                country=country,
+                period=Period(start, max(start, end)),
+                positions=positions,
+                title=title,
+                description=description,
+                sector=_sector_label(sector),
+                required_skills=tuple(required.get(aid, ())),
+                desired_skills=tuple(desired.get(aid, ())),
+                languages=tuple(languages.get(aid, ())),
+                min_experience_years=min_years.get(aid, 0.0),
+            )
+    return out
+
+
+def fetch_assignment(assignment_id: int, taxonomy: SkillTaxonomy | None = None) -> AssignmentNeeds:
+    needs = fetch_assignment_needs([assignment_id], taxonomy=taxonomy)
+    if assignment_id not in needs:
+        raise Assignment.DoesNotExist(assignment_id)
+    return needs[assignment_id]

@@ -1,0 +1,166 @@
+"""The vector store: encode profiles and assignments, persist their embeddings, skip unchanged text.
+
+Embeddings are float16 bytes in `ProfileEmbedding` / `AssignmentEmbedding` (see models). A write
+encodes only the texts whose SHA-256 differs from the stored hash; every row it touches (encoded or
+not, since facts such as consent or availability change without the text) gets the new value of
+the `IndexVersion` counter, taken under a row lock in the same transaction, so that in-memory
+indexes can reload exactly what changed (`volex.matching.index`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+
+from volex.domain.matching.encoders import Encoder, HashingEncoder
+from volex.domain.matching.text import assignment_text, profile_text
+
+from .encoders import get_encoder
+from .fetch import ProfileRecord, SkillTaxonomy, fetch_assignment_needs, fetch_profiles
+from .models import AssignmentEmbedding, IndexVersion, ProfileEmbedding
+
+PROFILE = "profile"
+ASSIGNMENT = "assignment"
+STORE_DTYPE = "float16"
+
+
+def current_encoder() -> tuple[str, Encoder]:
+    """(the name embeddings are stored under, the encoder) for this process's settings."""
+    encoder = get_encoder()
+    if isinstance(encoder, HashingEncoder):
+        return f"hashing-{encoder.dim}", encoder
+    name = str(getattr(settings, "VOLEX_MATCHING_ENCODER", "static") or "static")
+    return f"{name}-{encoder.dim}", encoder
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def bump_version(kind: str) -> int:
+    """The next version of `kind`, under a row lock (call inside a transaction)."""
+    IndexVersion.objects.get_or_create(kind=kind)
+    locked = IndexVersion.objects.select_for_update().get(kind=kind)
+    locked.value += 1
+    locked.save(update_fields=["value"])
+    return locked.value
+
+
+def read_version(kind: str) -> tuple[int, str]:
+    """(value, token) of the counter; (0, "") before the first write."""
+    row = IndexVersion.objects.filter(kind=kind).values_list("value", "token").first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+@dataclass
+class EncodeReport:
+    encoded: int = 0
+    unchanged: int = 0
+
+    def __iadd__(self, other: EncodeReport) -> EncodeReport:
+        self.encoded += other.encoded
+        self.unchanged += other.unchanged
+        return self
+
+
+def _write(model, owner: str, ids: Sequence[int], texts: Sequence[str], kind: str, force: bool):
+    name, encoder = current_encoder()
+    hashes = [text_hash(t) for t in texts]
+    stored = dict(
+        model.objects.filter(encoder=name, **{f"{owner}__in": ids}).values_list(owner, "text_hash")
+    )
+    changed = [
+        i for i, (pk, h) in enumerate(zip(ids, hashes, strict=True)) if force or stored.get(pk) != h
+    ]
+    vectors = encoder.encode([texts[i] for i in changed]) if changed else None
+    with transaction.atomic():
+        version = bump_version(kind)
+        changed_set = {ids[i] for i in changed}
+        unchanged = [pk for pk in ids if pk in stored and pk not in changed_set]
+        if unchanged:
+            model.objects.filter(encoder=name, **{f"{owner}__in": unchanged}).update(
+                version=version
+            )
+        if changed:
+            changed_ids = [ids[i] for i in changed]
+            model.objects.filter(encoder=name, **{f"{owner}__in": changed_ids}).delete()
+            model.objects.bulk_create(
+                [
+                    model(
+                        **{f"{owner}": pk},
+                        encoder=name,
+                        dim=encoder.dim,
+                        dtype=STORE_DTYPE,
+                        vector=to_bytes(vectors[j]),
+                        text_hash=hashes[i],
+                        version=version,
+                    )
+                    for j, (i, pk) in enumerate(zip(changed, changed_ids, strict=True))
+                ],
+                batch_size=2000,
+            )
+    return EncodeReport(encoded=len(changed), unchanged=len(ids) - len(changed))
+
+
+def profile_embeddings_write(
+    records: Sequence[ProfileRecord], *, force: bool = False
+) -> EncodeReport:
+    """Encode (where the text changed) and store the embeddings of these profiles."""
+    if not records:
+        return EncodeReport()
+    ids = [r.volunteer_id for r in records]
+    texts = [profile_text(r.facts) for r in records]
+    return _write(ProfileEmbedding, "volunteer_id", ids, texts, PROFILE, force)
+
+
+def profile_embeddings_update(
+    volunteer_ids: Iterable[int], *, force: bool = False, taxonomy: SkillTaxonomy | None = None
+) -> EncodeReport:
+    report = EncodeReport()
+    for batch in fetch_profiles(volunteer_ids, taxonomy=taxonomy):
+        report += profile_embeddings_write(batch, force=force)
+    return report
+
+
+def assignment_embeddings_update(
+    assignment_ids: Iterable[int], *, force: bool = False, taxonomy: SkillTaxonomy | None = None
+) -> EncodeReport:
+    needs = fetch_assignment_needs(list(assignment_ids), taxonomy=taxonomy)
+    if not needs:
+        return EncodeReport()
+    ids = sorted(needs)
+    texts = [assignment_text(needs[pk]) for pk in ids]
+    return _write(AssignmentEmbedding, "assignment_id", ids, texts, ASSIGNMENT, force)
+
+
+def assignment_touch(assignment_id: int) -> None:
+    """Stamp an assignment's embeddings with a new version (its state changed, not its text)."""
+    with transaction.atomic():
+        version = bump_version(ASSIGNMENT)
+        AssignmentEmbedding.objects.filter(assignment_id=assignment_id).update(version=version)
+
+
+def reindex_profiles(
+    *,
+    batch_size: int = 5_000,
+    force: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> EncodeReport:
+    """Every profile, batch by batch (`volex match reindex`)."""
+    report = EncodeReport()
+    taxonomy = SkillTaxonomy()
+    for batch in fetch_profiles(batch_size=batch_size, taxonomy=taxonomy):
+        report += profile_embeddings_write(batch, force=force)
+        if progress:
+            progress(len(batch))
+    # Embeddings of volunteers that no longer exist went with them (cascade): nothing to drop.
+    return report

@@ -1,0 +1,104 @@
+from datetime import date
+
+import pytest
+
+from volex.assignments.services import LanguageNeed
+from volex.domain.categories import Category
+from volex.domain.cefr import CEFRLevel
+from volex.domain.matching.types import Gender
+from volex.matching.fetch import (
+    experience_years,
+    fetch_assignment,
+    fetch_profile_records,
+    fetch_profiles,
+    gender_of,
+    profile_facts_from_orm,
+)
+from volex.volunteers.models import Education, WorkExperience
+from volex.volunteers.selectors import volunteer_get
+
+from . import helpers
+
+
+def _rich_volunteer(n: int):
+    picked = helpers.skills(3)
+    made = helpers.volunteer(
+        skill_levels=[(picked[0], "expert", 7), (picked[1], "basic", 1)],
+        languages=[("fr", "C1"), ("en", "native")],
+        nationalities=("KE", "TZ"),
+        heritage_countries=("UG",),
+        gender="Woman" if n % 2 else "",
+    )
+    Education.objects.create(volunteer=made, level="master", field_of_study="Public health")
+    WorkExperience.objects.create(
+        volunteer=made, title="Nurse", start_date=date(2015, 1, 1), end_date=date(2018, 1, 1)
+    )
+    WorkExperience.objects.create(
+        volunteer=made, title="Midwife", start_date=date(2017, 1, 1), end_date=date(2020, 1, 1)
+    )
+    return made
+
+
+@pytest.mark.django_db
+def test_fetch_gives_the_same_facts_as_the_orm_objects():
+    made = [_rich_volunteer(n) for n in range(4)]
+    today = date(2026, 1, 1)
+    records = fetch_profile_records([v.pk for v in made], today=today)
+    for volunteer in made:
+        expected = profile_facts_from_orm(volunteer_get(pk=volunteer.pk), today=today)
+        assert records[volunteer.pk].facts == expected
+    facts = records[made[1].pk].facts
+    assert facts.gender is Gender.FEMALE
+    assert facts.nationalities == {"KE", "TZ"} and facts.heritage_countries == {"UG"}
+    assert facts.languages == {"fr": CEFRLevel.C1, "en": CEFRLevel.NATIVE}
+    assert facts.experience_years == 5.0  # 2015-2020, the overlap counted once
+    assert {s.level for s in facts.skills} == {4, 1}
+    assert all(s.group_id and s.label for s in facts.skills)
+    assert "Public health" in facts.education and "Midwife" in facts.summary
+    assert facts.deployed == ()  # no deployments model yet (see fetch's doc)
+
+
+@pytest.mark.django_db
+def test_fetch_takes_a_handful_of_queries_whatever_the_number_of_profiles(
+    django_assert_max_num_queries,
+):
+    for n in range(6):
+        _rich_volunteer(n)
+    with django_assert_max_num_queries(8):
+        batches = list(fetch_profiles())
+    assert sum(len(b) for b in batches) == 6
+    with django_assert_max_num_queries(8 * 3):
+        batches = list(fetch_profiles(batch_size=2))
+    assert [len(b) for b in batches] == [2, 2, 2]
+
+
+@pytest.mark.django_db
+def test_fetch_assignment_needs(world):
+    required, desired = helpers.skills(2)
+    made = helpers.assignment(
+        host=world.own_org,
+        required=[required],
+        desired=[desired],
+        languages=[LanguageNeed("fr", "B2"), LanguageNeed("es", "A2", is_required=False)],
+        country="UG",
+    )
+    needs = fetch_assignment(made.pk)
+    assert needs.category is Category.INTERNATIONAL_SPECIALIST and needs.country == "UG"
+    assert needs.period.start == made.start_date and needs.period.end == made.end_date
+    assert [s.skill_id for s in needs.required_skills] == [str(required.pk)]
+    assert needs.required_skills[0].group_id == str(required.root_id)
+    assert needs.required_skills[0].label == required.title
+    assert [s.skill_id for s in needs.desired_skills] == [str(desired.pk)]
+    assert [(n.code, n.min_level, n.required) for n in needs.languages] == [
+        ("es", CEFRLevel.A2, False),
+        ("fr", CEFRLevel.B2, True),
+    ]
+    assert needs.title == made.title and "Coordinate the programme." in needs.description
+
+
+def test_gender_and_experience_helpers():
+    assert gender_of("") is None and gender_of(" Female ") is Gender.FEMALE
+    assert gender_of("man") is Gender.MALE and gender_of("non-binary") is Gender.OTHER
+    today = date(2026, 1, 1)
+    assert experience_years([], today) == 0
+    assert experience_years([(date(2020, 1, 1), None)], today) == 6.0

@@ -1,0 +1,63 @@
+"""What each notification says. Templates are translated in the recipient's language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Kind
+
+MESSAGES = {
+    Kind.INVITED: (
+        _("You are invited to apply: %(assignment)s"),
+        _(
+            '%(host)s thinks your profile fits the assignment "%(assignment)s" and invites '
+            "you to apply.\n\n%(message)s"
+        ),
+    ),
+    Kind.SHORTLISTED: (
+        _("You are shortlisted: %(assignment)s"),
+        _(
+            'Your application for "%(assignment)s" with %(host)s is shortlisted. The host '
+            "organization will contact you about the assessment."
+        ),
+    ),
+    Kind.OFFERED: (
+        _("An offer for you: %(assignment)s"),
+        _(
+            '%(host)s offers you the assignment "%(assignment)s". Please accept or decline '
+            "the offer before %(expires)s."
+        ),
+    ),
+    Kind.OFFER_EXPIRING: (
+        _("Your offer expires soon: %(assignment)s"),
+        _(
+            'The offer for "%(assignment)s" with %(host)s expires on %(expires)s. Accept or '
+            "decline it before then."
+        ),
+    ),
+    Kind.OFFER_EXPIRED: (
+        _("Your offer has expired: %(assignment)s"),
+        _('The offer for "%(assignment)s" with %(host)s expired on %(expires)s.'),
+    ),
+    Kind.NOT_SELECTED: (
+        _("About your application: %(assignment)s"),
+        _(
+            'Thank you for applying to "%(assignment)s" with %(host)s. The host organization '
+            "has selected other candidates this time.\n\n%(message)s"
+        ),
+    ),
+    Kind.OFFER_ACCEPTED: (
+        _("Offer accepted: %(assignment)s"),
+        _('%(volunteer)s accepted the offer for "%(assignment)s". Onboarding can start.'),
+    ),
+    Kind.ASSIGNMENT_SUBMITTED: (
+        _("To approve: %(assignment)s"),
+        _('"%(assignment)s" of %(host)s was submitted for approval.\n\n%(message)s'),
+    ),
+    Kind.ASSIGNMENT_RETURNED: (
+        _("Returned for changes: %(assignment)s"),
+        _('"%(assignment)s" was returned for changes:\n\n%(message)s'),
+    ),
+    Kind.ASSIGNMENT_APPROVED: (
+        _("Approved: %(assignment)s"),
+        _('"%(assignment)s" was approved.\n\n%(message)s'),
+    ),
+}

@@ -1,0 +1,70 @@
+"""The ranked candidate list of an assignment: the matching engine's ranking
+(`volex.matching.services.candidates_for_assignment`), joined with the pipeline's applications
+and invitations. Applicants the engine does not rank (say, who withdrew consent to be suggested)
+are listed after the ranked ones so that no application is ever hidden from the host."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from volex.volunteers.models import Volunteer
+
+from .models import Application, Invitation
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    volunteer: Volunteer
+    rank: int | None
+    score: float | None
+    explanation: str
+    application: Application | None
+    invited: bool
+
+
+@dataclass(frozen=True)
+class CandidateList:
+    rows: tuple[CandidateRow, ...]
+    reason: str = ""
+
+
+def candidate_list(*, assignment, k: int = 50) -> CandidateList:
+    from volex.matching.services import candidates_for_assignment, explanation_texts
+
+    result = candidates_for_assignment(assignment=assignment, k=k, include_applicants=True)
+    ranked = list(result.candidates)
+    texts = explanation_texts([c.phrases for c in ranked]) if ranked else []
+    applications = {
+        a.volunteer_id: a
+        for a in Application.objects.filter(assignment=assignment).select_related("volunteer__user")
+    }
+    invited = set(
+        Invitation.objects.filter(assignment=assignment).values_list("volunteer_id", flat=True)
+    )
+    volunteers = Volunteer.objects.select_related("user").in_bulk([c.volunteer_id for c in ranked])
+    rows = [
+        CandidateRow(
+            volunteer=volunteers[c.volunteer_id],
+            rank=c.rank,
+            score=c.score,
+            explanation=text or c.explanation,
+            application=applications.get(c.volunteer_id),
+            invited=c.volunteer_id in invited,
+        )
+        for c, text in zip(ranked, texts, strict=True)
+        if c.volunteer_id in volunteers
+    ]
+    seen = {row.volunteer.pk for row in rows}
+    rows.extend(
+        CandidateRow(
+            volunteer=application.volunteer,
+            rank=None,
+            score=None,
+            explanation="",
+            application=application,
+            invited=application.volunteer_id in invited,
+        )
+        for volunteer_id, application in applications.items()
+        if volunteer_id not in seen
+    )
+    return CandidateList(tuple(rows), result.reason if not ranked else "")
