@@ -4,7 +4,8 @@ Profiles load in batches (by ranges of primary keys, or by a list of ids) with o
 query per table: volunteers (with the occupation's title), nationalities, countries of heritage,
 languages, skills, education and work experience: seven queries per batch whatever its size, never
 one per profile. The skill taxonomy is read once (`SkillTaxonomy`) to give each skill its ESCO
-group (`Skill.root_id`, the top-level group) and labels.
+group and labels. The group is the skill's broader ESCO group (`Skill.parent`): the top-level
+roots ("skills", "knowledge", ...) are so broad that sharing one says nothing.
 
 Deployments: Volex has no deployments model yet (issue 4 builds selection and offers). Until it
 does, `ProfileFacts.deployed` is empty; `deployed_periods()` is the single place that will read
@@ -96,15 +97,15 @@ class SkillTaxonomy:
     def info(self) -> dict[int, SkillInfo]:
         """Read on first use (one query), so that making a taxonomy costs nothing."""
         if self._info is None:
-            rows = list(Skill.objects.values_list("pk", "root_id", "title"))
-            titles = {pk: title for pk, _root, title in rows}
+            rows = list(Skill.objects.values_list("pk", "parent_id", "title"))
+            titles = {pk: title for pk, _parent, title in rows}
             self._info = {
                 pk: SkillInfo(
-                    group_id=str(root) if root is not None else None,
+                    group_id=str(parent) if parent is not None else None,
                     label=title,
-                    group_label=titles.get(root, "") if root not in (None, pk) else "",
+                    group_label=titles.get(parent, "") if parent is not None else "",
                 )
-                for pk, root, title in rows
+                for pk, parent, title in rows
             }
         return self._info
 
@@ -319,15 +320,15 @@ def profile_facts_from_orm(volunteer: Volunteer, today: date | None = None) -> P
     today = today or timezone.localdate()
     skills = []
     for entry in sorted(volunteer.skills.all(), key=lambda s: s.skill_id):
-        root = entry.skill.root
+        parent = entry.skill.parent
         skills.append(
             SkillFact(
                 skill_id=str(entry.skill_id),
-                group_id=str(entry.skill.root_id) if entry.skill.root_id is not None else None,
+                group_id=str(entry.skill.parent_id) if entry.skill.parent_id is not None else None,
                 level=SKILL_LEVELS[entry.level],
                 years=float(entry.years),
                 label=entry.skill.title,
-                group_label=root.title if root is not None and root.pk != entry.skill_id else "",
+                group_label=parent.title if parent is not None else "",
             )
         )
     work = sorted(volunteer.experience.all(), key=lambda w: (w.start_date, w.pk), reverse=True)
