@@ -55,7 +55,7 @@ Built offline by `scripts/distill_encoder.py` with:
 {settings}
 
 Loaded by `volex.matching.encoders` (`VOLEX_MATCHING_ENCODER = "static"`) with no torch:
-the tokenizer runs through `tokenizers`, the table through numpy. Nothing is downloaded.
+the tokenizer runs through `tokenizers`, the table through numpy and scipy. Nothing is downloaded.
 """
 
 

@@ -172,7 +172,9 @@ def test_missing_birth_date_is_refused_in_every_category(start: date, category: 
 def test_international_in_a_country_of_nationality_is_refused(
     start: date, category: Category, nationalities: frozenset[str], country: str
 ) -> None:
-    candidate = Candidate(birthday_on(start, 30) or date(1960, 1, 1), nationalities)
+    candidate = Candidate(
+        birthday_on(start, 30) or date(start.year - 30, start.month, 28), nationalities
+    )
     broken = rules_broken(check_rules(located(category, start, country), candidate))
     expected = {Rule.INTERNATIONAL_IN_COUNTRY_OF_NATIONALITY} if country in nationalities else set()
     assert broken == expected
@@ -187,7 +189,9 @@ def test_international_in_a_country_of_nationality_is_refused(
 def test_national_outside_nationalities_is_refused(
     start: date, category: Category, nationalities: frozenset[str], country: str
 ) -> None:
-    candidate = Candidate(birthday_on(start, 22) or date(2000, 1, 1), nationalities)
+    candidate = Candidate(
+        birthday_on(start, 22) or date(start.year - 22, start.month, 28), nationalities
+    )
     broken = rules_broken(check_rules(located(category, start, country), candidate))
     assert broken == (set() if country in nationalities else {Rule.NATIONAL_OUTSIDE_NATIONALITY})
 
@@ -196,7 +200,9 @@ def test_national_outside_nationalities_is_refused(
 def test_diaspora_outside_heritage_is_refused(
     start: date, heritage: frozenset[str], nationalities: frozenset[str], country: str
 ) -> None:
-    candidate = Candidate(birthday_on(start, 40) or date(1980, 1, 1), nationalities, heritage)
+    candidate = Candidate(
+        birthday_on(start, 40) or date(start.year - 40, start.month, 28), nationalities, heritage
+    )
     broken = rules_broken(check_rules(located(Category.DIASPORA, start, country), candidate))
     assert broken == (set() if country in heritage else {Rule.DIASPORA_OUTSIDE_HERITAGE})
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("assignments/", include("volex.assignments.api.urls")),
     path("selection/", include("volex.selection.api.urls")),
     path("inbox/", include("volex.notifications.api.urls")),
+    path("deployments/", include("volex.deployments.api.urls")),
+    path("impact/", include("volex.impact.api.urls")),
     path("me/profile/", MyProfileApi.as_view(), name="my-profile"),
     path(
         "assignments/<int:pk>/candidates/",

@@ -404,6 +404,11 @@ class RiskFlag(models.Model):
     )
     rule = models.CharField(_("rule"), max_length=24, choices=RiskRule.choices)
     raised_at = models.DateTimeField(_("raised at"), db_index=True)
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=64,
+        help_text=_("What the rule saw (a week, a check-in): one flag per episode."),
+    )
     details = models.TextField(_("details"), blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=FlagStatus.choices, default=FlagStatus.OPEN
@@ -428,12 +433,10 @@ class RiskFlag(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=FlagStatus.values), name="risk_flag_status_valid"
             ),
-            # At most one open flag per rule and deployment: re-evaluating the rules never
-            # piles up duplicates, even when two check-ins race.
+            # One flag per episode: re-evaluating the rules never piles up duplicates, nor
+            # reopens a flag the manager closed, even when two check-ins race.
             models.UniqueConstraint(
-                fields=["deployment", "rule"],
-                condition=Q(status="open"),
-                name="risk_flag_one_open_per_rule",
+                fields=["deployment", "rule", "evidence"], name="risk_flag_one_per_episode"
             ),
         ]
         indexes = [models.Index(fields=["deployment", "status"])]

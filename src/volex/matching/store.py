@@ -35,7 +35,9 @@ def current_encoder() -> tuple[str, Encoder]:
     if isinstance(encoder, HashingEncoder):
         return f"hashing-{encoder.dim}", encoder
     name = str(getattr(settings, "VOLEX_MATCHING_ENCODER", "static") or "static")
-    return f"{name}-{encoder.dim}", encoder
+    # The weights' hash is part of the name: a rebuilt model must not reuse old vectors.
+    version = getattr(encoder, "version", "")
+    return f"{name}-{encoder.dim}" + (f"-{version}" if version else ""), encoder
 
 
 def text_hash(text: str) -> str:

@@ -60,4 +60,29 @@ MESSAGES = {
         _("Approved: %(assignment)s"),
         _('"%(assignment)s" was approved.\n\n%(message)s'),
     ),
+    Kind.SERVICE_ENDING: (
+        _("Service ends in %(days)s days: %(volunteer)s"),
+        _(
+            'The service of %(volunteer)s on "%(assignment)s" ends on %(end)s (%(days)s days). '
+            "Plan the handover, an extension or the end of assignment."
+        ),
+    ),
+    Kind.RISK_FLAG: (
+        _("Volunteer at risk: %(volunteer)s"),
+        _(
+            '%(volunteer)s ("%(assignment)s") was flagged: %(rule)s.\n\n%(details)s\n\n'
+            "Please follow up and record what was done."
+        ),
+    ),
+    Kind.ROLL_CALL: (
+        _("Roll-call: are you safe?"),
+        _(
+            "A roll-call has started for everyone deployed in %(scope)s. Open the link and answer "
+            "'safe' or 'need help' now.\n\n%(message)s"
+        ),
+    ),
+    Kind.HOURS_REJECTED: (
+        _("Hours returned: %(period)s"),
+        _("Your hours for %(period)s were not approved: %(reason)s"),
+    ),
 }

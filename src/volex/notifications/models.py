@@ -17,6 +17,10 @@ class Kind(models.TextChoices):
     ASSIGNMENT_SUBMITTED = "assignment_submitted", _("Assignment submitted for approval")
     ASSIGNMENT_RETURNED = "assignment_returned", _("Assignment returned for changes")
     ASSIGNMENT_APPROVED = "assignment_approved", _("Assignment approved")
+    SERVICE_ENDING = "service_ending", _("End of service approaching")
+    RISK_FLAG = "risk_flag", _("Volunteer at risk")
+    ROLL_CALL = "roll_call", _("Roll-call")
+    HOURS_REJECTED = "hours_rejected", _("Hours rejected")
 
 
 class Notification(models.Model):

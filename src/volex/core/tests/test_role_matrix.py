@@ -14,9 +14,18 @@ def _application(world):
     return existing or application_apply(volunteer=world.volunteer, assignment=world.published)
 
 
+def _deployment_pk(world) -> int:
+    from volex.deployments.models import Deployment
+    from volex.deployments.tests.factories import deploy
+
+    existing = Deployment.objects.filter(volunteer=world.volunteer).first()
+    return (existing or deploy(world.volunteer, world.published, world.users["supervisor_own"])).pk
+
+
 def _url(world, name):
     if "application" in name:
         application = _application(world)
+    deployment = _deployment_pk(world) if "deployment_" in name else 0
     return {
         "home": "/",
         "assignment_list": "/assignments/",
@@ -55,6 +64,20 @@ def _url(world, name):
             application.pk if "application" in name else 0
         ),
         "api_inbox": "/api/inbox/",
+        "impact_reports": "/impact/reports/",
+        "impact_report_export_csv": "/impact/reports/export/csv/",
+        "api_impact_reports": "/api/impact/reports/",
+        "api_impact_report_breakdown": "/api/impact/reports/sdg_goal/",
+        "deployments_mine": "/deployments/mine/",
+        "deployments_team": "/deployments/team/",
+        "deployments_board": "/deployments/board/?country=UG",
+        "deployment_detail": f"/deployments/{deployment}/",
+        "api_deployments": "/api/deployments/",
+        "api_deployments_board": "/api/deployments/board/?country=UG",
+        "api_deployment_detail": f"/api/deployments/{deployment}/",
+        "api_deployment_hours": f"/api/deployments/{deployment}/hours/",
+        "api_deployment_checkins": f"/api/deployments/{deployment}/check-ins/",
+        "api_deployment_flags": f"/api/deployments/{deployment}/flags/",
     }[name]
 
 
@@ -91,6 +114,20 @@ MATRIX = {
     "api_selection_assignment_applications": [401, 403, 200, 403, 200, 200],
     "api_selection_application": [401, 200, 200, 404, 200, 200],
     "api_inbox": [401, 200, 200, 200, 200, 200],
+    "impact_reports": [302, 403, 200, 200, 200, 200],
+    "impact_report_export_csv": [302, 403, 200, 200, 200, 200],
+    "api_impact_reports": [401, 403, 200, 200, 200, 200],
+    "api_impact_report_breakdown": [401, 403, 200, 200, 200, 200],
+    "deployments_mine": [302, 200, 404, 404, 404, 404],
+    "deployments_team": [302, 403, 200, 200, 200, 200],
+    "deployments_board": [302, 403, 200, 200, 200, 200],
+    "deployment_detail": [302, 200, 200, 404, 200, 200],
+    "api_deployments": [401, 200, 200, 200, 200, 200],
+    "api_deployments_board": [401, 403, 200, 200, 200, 200],
+    "api_deployment_detail": [401, 200, 200, 404, 200, 200],
+    "api_deployment_hours": [401, 200, 200, 404, 200, 200],
+    "api_deployment_checkins": [401, 200, 403, 404, 200, 200],
+    "api_deployment_flags": [401, 200, 403, 404, 200, 200],
 }
 
 

@@ -1,0 +1,214 @@
+"""Reads of deployments, with related rows loaded up front and the board's figures annotated."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from volex.core.roles import (
+    is_administrator,
+    managed_organization_ids,
+    staff_organization_ids,
+)
+
+from .models import (
+    CheckIn,
+    Deployment,
+    DeploymentState,
+    FlagStatus,
+    HourRecord,
+    HourStatus,
+    RiskFlag,
+    RollCall,
+    RollCallAnswer,
+)
+
+
+def _related(queryset: QuerySet[Deployment]) -> QuerySet[Deployment]:
+    return queryset.select_related(
+        "volunteer__user",
+        "assignment__host",
+        "assignment__occupation",
+        "duty_station__country",
+        "supervisor",
+    )
+
+
+def deployment_detail(*, pk: int) -> Deployment | None:
+    return _related(Deployment.objects.filter(pk=pk)).first()
+
+
+def deployments_for_volunteer(*, volunteer) -> QuerySet[Deployment]:
+    return _related(Deployment.objects.filter(volunteer=volunteer))
+
+
+def deployment_current(*, volunteer) -> Deployment | None:
+    return (
+        deployments_for_volunteer(volunteer=volunteer)
+        .filter(state=DeploymentState.IN_SERVICE)
+        .first()
+    ) or deployments_for_volunteer(volunteer=volunteer).first()
+
+
+def deployments_visible(*, user) -> QuerySet[Deployment]:
+    """Deployments the user may see: their own service, or their organizations' volunteers."""
+    queryset = Deployment.objects.all()
+    if not is_administrator(user):
+        queryset = queryset.filter(
+            Q(volunteer__user=user) | Q(assignment__host_id__in=staff_organization_ids(user))
+        )
+    return _related(queryset)
+
+
+def hours_for_deployment(*, deployment) -> QuerySet[HourRecord]:
+    return HourRecord.objects.filter(deployment=deployment).select_related(
+        "isco_group", "reviewed_by"
+    )
+
+
+def hours_to_review(*, user) -> QuerySet[HourRecord]:
+    """Submitted hours of the supervisor's team: the deployments they supervise, and those of
+    the organizations where they supervise or manage."""
+    queryset = HourRecord.objects.filter(status=HourStatus.SUBMITTED)
+    if not is_administrator(user):
+        queryset = queryset.filter(
+            Q(deployment__supervisor=user)
+            | Q(deployment__assignment__host_id__in=staff_organization_ids(user))
+        )
+    return queryset.select_related(
+        "deployment__volunteer__user", "deployment__assignment"
+    ).order_by("period_start", "pk")
+
+
+def flags_for_deployment(*, deployment) -> QuerySet[RiskFlag]:
+    return RiskFlag.objects.filter(deployment=deployment).select_related("followed_up_by")
+
+
+def checkins_for_deployment(*, deployment) -> QuerySet[CheckIn]:
+    return CheckIn.objects.filter(deployment=deployment)
+
+
+def deployments_in_scope(
+    *,
+    user,
+    country_id: str | None = None,
+    duty_station_id: int | None = None,
+    peace_operation_id: int | None = None,
+) -> QuerySet[Deployment]:
+    """Deployments in service in a country, duty station or mission, that the user may see on
+    the board: an administrator everyone; programme managers and supervisors their
+    organizations' volunteers."""
+    queryset = Deployment.objects.filter(state=DeploymentState.IN_SERVICE)
+    if not is_administrator(user):
+        queryset = queryset.filter(assignment__host_id__in=staff_organization_ids(user))
+    if duty_station_id:
+        queryset = queryset.filter(duty_station_id=duty_station_id)
+    if country_id:
+        queryset = queryset.filter(duty_station__country_id=country_id)
+    if peace_operation_id:
+        queryset = queryset.filter(duty_station__peace_operation_id=peace_operation_id)
+    return queryset
+
+
+def board_rows(
+    *,
+    user,
+    country_id: str | None = None,
+    duty_station_id: int | None = None,
+    peace_operation_id: int | None = None,
+    roll_call: RollCall | None = None,
+    with_personal_data: bool = False,
+) -> QuerySet[Deployment]:
+    """The board: every volunteer in service in scope, their duty station, supervisor, last
+    check-in and open flags, in a fixed number of queries whatever the size of the page."""
+    last_checkin = (
+        CheckIn.objects.filter(deployment=OuterRef("pk"))
+        .order_by()
+        .values("deployment")
+        .annotate(last=Max("submitted_at"))
+        .values("last")
+    )
+    open_flags = (
+        RiskFlag.objects.filter(deployment=OuterRef("pk"), status=FlagStatus.OPEN)
+        .order_by()
+        .values("deployment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    queryset = (
+        deployments_in_scope(
+            user=user,
+            country_id=country_id,
+            duty_station_id=duty_station_id,
+            peace_operation_id=peace_operation_id,
+        )
+        .select_related(
+            "volunteer__user", "duty_station__country", "supervisor", "assignment__host"
+        )
+        .annotate(
+            last_checkin=Subquery(last_checkin),
+            open_flags=Coalesce(Subquery(open_flags, output_field=IntegerField()), Value(0)),
+        )
+        .order_by("-open_flags", "last_checkin", "pk")
+    )
+    if roll_call is not None:
+        answers = RollCallAnswer.objects.filter(roll_call=roll_call, deployment=OuterRef("pk"))
+        queryset = queryset.annotate(roll_call_answer=Subquery(answers.values("answer")[:1]))
+    if with_personal_data:
+        queryset = queryset.prefetch_related(
+            "volunteer__nationalities",
+            Prefetch(
+                "flags",
+                queryset=RiskFlag.objects.filter(status=FlagStatus.OPEN),
+                to_attr="open_flag_rows",
+            ),
+        )
+    return queryset
+
+
+def board_summary(*, rows: QuerySet[Deployment]) -> dict[str, int]:
+    return rows.order_by().aggregate(
+        deployed=Count("pk"),
+        flagged=Count("pk", filter=Q(open_flags__gt=0)),
+        never_checked_in=Count("pk", filter=Q(last_checkin__isnull=True)),
+    )
+
+
+def roll_call_latest(
+    *,
+    user,
+    country_id: str | None = None,
+    duty_station_id: int | None = None,
+    peace_operation_id: int | None = None,
+) -> RollCall | None:
+    queryset = RollCall.objects.filter(closed_at__isnull=True)
+    if country_id:
+        queryset = queryset.filter(country_id=country_id)
+    if duty_station_id:
+        queryset = queryset.filter(duty_station_id=duty_station_id)
+    if peace_operation_id:
+        queryset = queryset.filter(peace_operation_id=peace_operation_id)
+    if not is_administrator(user):
+        queryset = queryset.filter(
+            answers__deployment__assignment__host_id__in=managed_organization_ids(user)
+        ).distinct()
+    return queryset.order_by("-started_at", "-pk").first()
+
+
+def roll_call_counts(*, roll_call: RollCall) -> dict[str, int]:
+    return roll_call.answers.aggregate(
+        total=Count("pk"),
+        safe=Count("pk", filter=Q(answer="safe")),
+        need_help=Count("pk", filter=Q(answer="need_help")),
+        pending=Count("pk", filter=Q(answer="")),
+    )

@@ -1,0 +1,673 @@
+"""Contribution reports: what volunteers gave over a period, valued the ILO way (ADR 0004).
+
+`report_build(scope=...)` aggregates in the database (grouped queries, a constant number of them
+whatever the rows: one per table and breakdown), then values the few grouped rows with the pure
+`volex.domain.valuation` (replacement cost, FTE). Nothing here loops over deployments or hour
+records in Python.
+
+A scope is a programme (an organization and its field offices), an organization alone, a
+country of service or a mission (UN peace operation), over a period, seen by a user: a host
+supervisor's report holds only their organizations' deployments, a programme manager's only those
+of the organizations they manage, an administrator's everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Lower
+from django.db.models.lookups import In
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
+from volex.deployments.models import AgeGroup, Deployment, HourRecord, HourStatus, ResultReach, Sex
+from volex.domain.valuation import (
+    DEFAULT_FULL_TIME_YEAR,
+    FullTimeYear,
+    MissingExchangeRateError,
+    Money,
+    Valuation,
+    VolunteerWorkForm,
+    WorkHours,
+    replacement_cost,
+)
+from volex.organizations.models import Organization
+from volex.reference.models import Country, PeaceOperation, SDGGoal, SDGTarget
+
+from . import selectors
+
+HOURS = Decimal("0.01")
+FTE_PLACES = Decimal("0.01")
+NONE_KEY = ""  # the key of "not given" rows (no SDG goal, no gender stated ...)
+
+
+class ScopeKind(StrEnum):
+    ALL = "all"
+    PROGRAMME = "programme"  # an organization and its field offices
+    ORGANIZATION = "organization"  # the organization alone
+    COUNTRY = "country"  # the country of service
+    MISSION = "mission"  # a UN peace operation
+
+    @property
+    def label(self) -> str:
+        return str(SCOPE_LABELS[self])
+
+
+SCOPE_LABELS = {
+    ScopeKind.ALL: gettext_lazy("Everything you may see"),
+    ScopeKind.PROGRAMME: gettext_lazy("Programme (an organization and its field offices)"),
+    ScopeKind.ORGANIZATION: gettext_lazy("Organization"),
+    ScopeKind.COUNTRY: gettext_lazy("Country of service"),
+    ScopeKind.MISSION: gettext_lazy("Mission"),
+}
+
+
+class Breakdown(StrEnum):
+    SDG_GOAL = "sdg_goal"
+    SDG_TARGET = "sdg_target"
+    SECTOR = "sector"
+    CATEGORY = "category"
+    COUNTRY = "country"
+    SEX = "sex"
+    AGE_GROUP = "age_group"
+    FORM = "form"  # organization-based or direct (ILO)
+    MONTH = "month"  # the trend
+
+    @property
+    def label(self) -> str:
+        return str(BREAKDOWN_LABELS[self])
+
+
+BREAKDOWN_LABELS = {
+    Breakdown.SDG_GOAL: gettext_lazy("SDG goal"),
+    Breakdown.SDG_TARGET: gettext_lazy("SDG target"),
+    Breakdown.SECTOR: gettext_lazy("Sector"),
+    Breakdown.CATEGORY: gettext_lazy("Category"),
+    Breakdown.COUNTRY: gettext_lazy("Country of service"),
+    Breakdown.SEX: gettext_lazy("Sex of the volunteer"),
+    Breakdown.AGE_GROUP: gettext_lazy("Age group of the volunteer"),
+    Breakdown.FORM: gettext_lazy("Organization-based or direct"),
+    Breakdown.MONTH: gettext_lazy("Month"),
+}
+
+# Volunteers' gender is self-described text; these words count as a sex in reports.
+FEMALE_WORDS = ("f", "female", "woman", "femme", "femenino", "mujer", "feminin", "féminin")
+MALE_WORDS = ("m", "male", "man", "homme", "masculino", "hombre", "masculin")
+
+# Age bands of volunteers (age on the first day of the period)
+VOLUNTEER_AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("under-25", 0, 25),
+    ("25-34", 25, 35),
+    ("35-44", 35, 45),
+    ("45-54", 45, 55),
+    ("55-64", 55, 65),
+    ("65+", 65, None),
+)
+
+
+class ReportError(Exception):
+    """A report asked for something it cannot show (an unknown organization, a bad period)."""
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    kind: ScopeKind
+    start: date
+    end: date
+    organization: Organization | None = None
+    country: Country | None = None
+    mission: PeaceOperation | None = None
+    # organizations whose deployments the viewer may see; None: all (administrators)
+    visible_organization_ids: frozenset[int] | None = None
+    currency: str | None = None  # None: the wages' own currency if they share one, else USD
+    basis: FullTimeYear = DEFAULT_FULL_TIME_YEAR
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ReportError(_("The period ends before it starts."))
+        needed = {
+            ScopeKind.PROGRAMME: self.organization,
+            ScopeKind.ORGANIZATION: self.organization,
+            ScopeKind.COUNTRY: self.country,
+            ScopeKind.MISSION: self.mission,
+        }
+        if self.kind in needed and needed[self.kind] is None:
+            raise ReportError(_("Choose what the report is about."))
+
+    @property
+    def title(self) -> str:
+        subject = {
+            ScopeKind.ALL: lambda: _("All deployments you may see"),
+            ScopeKind.PROGRAMME: lambda: _("Programme: %(name)s") % {"name": self.organization},
+            ScopeKind.ORGANIZATION: lambda: str(self.organization),
+            ScopeKind.COUNTRY: lambda: str(self.country),
+            ScopeKind.MISSION: lambda: f"{self.mission.acronym}: {self.mission.name}",
+        }[self.kind]()
+        return _("%(subject)s, %(start)s to %(end)s") % {
+            "subject": subject,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+        }
+
+    @property
+    def period_years(self) -> Decimal:
+        """The period in years for FTE: whole months count as twelfths of a year, other
+        periods as days ÷ 365 (a calendar year is exactly 1)."""
+        months = _whole_months(self.start, self.end)
+        if months is not None:
+            return Decimal(months) / Decimal(12)
+        return Decimal((self.end - self.start).days + 1) / Decimal(365)
+
+    def deployment_filter(self, prefix: str = "") -> Q:
+        """The scope as a filter on deployments (`prefix`: the path to a deployment)."""
+        p = prefix
+        q = Q()
+        if self.visible_organization_ids is not None:
+            q &= Q(**{f"{p}assignment__host_id__in": sorted(self.visible_organization_ids)})
+        if self.kind is ScopeKind.PROGRAMME:
+            q &= Q(**{f"{p}assignment__host_id__in": sorted(programme_ids(self.organization))})
+        elif self.kind is ScopeKind.ORGANIZATION:
+            q &= Q(**{f"{p}assignment__host_id": self.organization.pk})
+        elif self.kind is ScopeKind.COUNTRY:
+            code = self.country.pk
+            q &= Q(**{f"{p}duty_station__country_id": code}) | Q(
+                **{f"{p}duty_station__isnull": True, f"{p}assignment__host__country_id": code}
+            )
+        elif self.kind is ScopeKind.MISSION:
+            mission = self.mission.pk
+            q &= (
+                Q(**{f"{p}duty_station__peace_operation_id": mission})
+                | Q(**{f"{p}assignment__host__peace_operation_id": mission})
+                | Q(**{f"{p}assignment__host__parent__peace_operation_id": mission})
+            )
+        return q
+
+
+def _whole_months(start: date, end: date) -> int | None:
+    if start.day != 1:
+        return None
+    following = date(end.year + (end.month == 12), end.month % 12 + 1, 1)
+    if (following - end).days != 1:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def programme_ids(organization: Organization) -> frozenset[int]:
+    """The organization and its field offices (all levels below it)."""
+    found = {organization.pk}
+    frontier = {organization.pk}
+    while frontier:
+        frontier = (
+            set(Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            - found
+        )
+        found |= frontier
+    return frozenset(found)
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    key: str
+    label: str
+    hours: Decimal
+    fte: Decimal
+    value: Money | None  # None where the report could not value (see `Report.value_error`)
+    deployments: int | None = None  # None for the monthly trend
+    volunteers: int | None = None
+
+    @property
+    def value_amount(self) -> Decimal | None:
+        return self.value.amount if self.value is not None else None
+
+
+@dataclass(frozen=True)
+class ReachRow:
+    key: str
+    label: str
+    people: int
+
+
+@dataclass(frozen=True)
+class Report:
+    scope: ReportScope
+    currency: str
+    volunteers: int
+    deployments: int
+    hours: Decimal
+    fte: Decimal
+    value: Money | None
+    value_error: str  # why no value was given (a missing exchange rate), else ""
+    hours_not_valued: Decimal
+    notes: tuple[str, ...]
+    breakdowns: dict[Breakdown, tuple[ReportRow, ...]]
+    people_reached: int
+    reach: dict[str, tuple[ReachRow, ...]]  # "sex", "age_group", "disability", "group"
+    fallback_hours: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def basis(self) -> str:
+        return self.scope.basis.describe()
+
+    def rows(self, breakdown: Breakdown | str) -> tuple[ReportRow, ...]:
+        return self.breakdowns[Breakdown(breakdown)]
+
+
+# --- the queries ------------------------------------------------------------------------------
+
+# The country of service: the deployment's duty station, else (online service) the host's country.
+COUNTRY_OF_HOURS = Coalesce(
+    "deployment__duty_station__country_id", "deployment__assignment__host__country_id"
+)
+COUNTRY_OF_DEPLOYMENT = Coalesce("duty_station__country_id", "assignment__host__country_id")
+# The occupation of the work: the hour record's, else the assignment's occupation's unit group.
+ISCO_OF_HOURS = Coalesce("isco_group_id", "deployment__assignment__occupation__isco_group_id")
+
+
+def _age_expression(path: str, on: date):
+    whens = []
+    for key, low, high in VOLUNTEER_AGE_BANDS:
+        # born after (on - high years) and on or before (on - low years)
+        condition = Q(**{f"{path}__lte": _years_before(on, low)})
+        if high is not None:
+            condition &= Q(**{f"{path}__gt": _years_before(on, high)})
+        whens.append(When(condition, then=Value(key)))
+    return Case(*whens, default=Value(NONE_KEY), output_field=CharField())
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _dimension(breakdown: Breakdown, scope: ReportScope, prefix: str):
+    """The database expression of a breakdown's key, on hour records (`prefix` "deployment__")
+    or on deployments (prefix "")."""
+    p = prefix
+    if breakdown is Breakdown.SDG_GOAL:
+        return Coalesce(f"{p}assignment__sdg_goals__number", Value(0))
+    if breakdown is Breakdown.SDG_TARGET:
+        return Coalesce(f"{p}assignment__sdg_targets__code", Value(NONE_KEY))
+    if breakdown is Breakdown.SECTOR:
+        return Coalesce(f"{p}assignment__sector", Value(NONE_KEY))
+    if breakdown is Breakdown.CATEGORY:
+        return Coalesce(f"{p}assignment__category", Value(NONE_KEY))
+    if breakdown is Breakdown.COUNTRY:
+        return COUNTRY_OF_HOURS if p else COUNTRY_OF_DEPLOYMENT
+    if breakdown is Breakdown.SEX:
+        path = f"{p}volunteer__gender"
+        gender = Lower(path)
+        return Case(
+            When(Q(**{f"{path}__isnull": True}) | Q(**{path: ""}), then=Value(NONE_KEY)),
+            When(In(gender, FEMALE_WORDS), then=Value(Sex.FEMALE.value)),
+            When(In(gender, MALE_WORDS), then=Value(Sex.MALE.value)),
+            default=Value(Sex.OTHER.value),
+            output_field=CharField(),
+        )
+    if breakdown is Breakdown.AGE_GROUP:
+        return _age_expression(f"{p}volunteer__birth_date", scope.start)
+    raise ValueError(breakdown)
+
+
+def deployments_in_scope(scope: ReportScope) -> QuerySet[Deployment]:
+    """Deployments in service at some time in the period, within the scope."""
+    return Deployment.objects.filter(
+        scope.deployment_filter(),
+        start_date__lte=scope.end,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=scope.start))
+
+
+def approved_hours_in_scope(scope: ReportScope) -> QuerySet[HourRecord]:
+    """Approved hour records whose period starts within the report's period, within the scope."""
+    return HourRecord.objects.filter(
+        scope.deployment_filter("deployment__"),
+        status=HourStatus.APPROVED,
+        period_start__gte=scope.start,
+        period_start__lte=scope.end,
+    )
+
+
+def _hours(value) -> Decimal:
+    return Decimal(value or 0).quantize(HOURS, rounding=ROUND_HALF_UP)
+
+
+def _grouped_hours(scope: ReportScope, key) -> list[tuple[object, str, str | None, int, Decimal]]:
+    """(key, country, ISCO-08 code, year, hours): one grouped query on hour records."""
+    rows = (
+        approved_hours_in_scope(scope)
+        .annotate(k=key, c=COUNTRY_OF_HOURS, i=ISCO_OF_HOURS, y=ExtractYear("period_start"))
+        .order_by()
+        .values_list("k", "c", "i", "y")
+        .annotate(h=Sum("hours"))
+    )
+    return [(k, c, i, y, _hours(h)) for k, c, i, y, h in rows]
+
+
+def _grouped_deployments(scope: ReportScope, key) -> dict[object, tuple[int, int]]:
+    """key → (deployments, volunteers): one grouped query on deployments."""
+    rows = (
+        deployments_in_scope(scope)
+        .annotate(k=key)
+        .order_by()
+        .values_list("k")
+        .annotate(d=Count("pk", distinct=True), v=Count("volunteer_id", distinct=True))
+    )
+    return {k: (d, v) for k, d, v in rows}
+
+
+# --- building ---------------------------------------------------------------------------------
+
+
+class _Valuer:
+    """Values grouped hours, remembering the valuation of the totals for the notes."""
+
+    def __init__(self, scope: ReportScope, countries: set[str]) -> None:
+        self.wages = selectors.wage_table(countries=countries)
+        currencies = {rate.hourly_wage.currency for rate in self.wages}
+        self.currency = scope.currency or (currencies.pop() if len(currencies) == 1 else "USD")
+        self.rates = selectors.exchange_rates()
+        self.error = ""
+
+    def value(self, grouped) -> Valuation | None:
+        work = [
+            WorkHours(hours=h, country=c, year=int(y), isco_code=i, group=k)
+            for k, c, i, y, h in grouped
+            if h > 0 and c
+        ]
+        try:
+            return replacement_cost(
+                work, wages=self.wages, currency=self.currency, exchange_rates=self.rates
+            )
+        except MissingExchangeRateError as error:
+            self.error = _(
+                "No value: wages in %(source)s cannot be added to %(target)s without an "
+                "exchange rate for %(year)s. Enter the rate, or report in %(source)s."
+            ) % {"source": error.currency, "target": error.to, "year": error.year}
+            return None
+
+
+def report_build(*, scope: ReportScope) -> Report:
+    """The whole report: totals, breakdowns, trend and people reached, with its notes."""
+    totals = _grouped_hours(scope, Value(NONE_KEY, output_field=CharField()))
+    countries = {c for _k, c, _i, _y, _h in totals if c}
+    valuer = _Valuer(scope, countries)
+    total_valuation = valuer.value(totals)
+    hours = sum((h for *_rest, h in totals), Decimal(0))
+    counts = deployments_in_scope(scope).aggregate(
+        d=Count("pk", distinct=True), v=Count("volunteer_id", distinct=True)
+    )
+    breakdowns: dict[Breakdown, tuple[ReportRow, ...]] = {}
+    for breakdown in Breakdown:
+        if breakdown is Breakdown.FORM:
+            continue
+        breakdowns[breakdown] = _breakdown_rows(scope, breakdown, valuer)
+    breakdowns[Breakdown.FORM] = _form_rows(
+        scope, hours, total_valuation, counts["d"], counts["v"], valuer.currency
+    )
+    reach_total, reach = _reach(scope)
+    notes = [_("Full-time equivalents: %(basis)s.") % {"basis": scope.basis.describe()}]
+    notes.append(
+        _("Period: %(years)s of a year for the FTE.")
+        % {"years": f"{scope.period_years.quantize(Decimal('0.0001')).normalize():f}"}
+    )
+    notes.append(
+        _(
+            "Volunteer work is counted as the ILO defines it: approved hours only. Every "
+            "deployment in Volex is through a host organization, so all of it is "
+            "organization-based; direct volunteering is not recorded here."
+        )
+    )
+    notes.append(
+        _(
+            "An assignment serving several SDG goals or targets counts under each: those "
+            "breakdowns add up to more than the total."
+        )
+    )
+    if total_valuation is not None:
+        notes.extend(total_valuation.notes())
+    if valuer.error:
+        notes.append(valuer.error)
+    return Report(
+        scope=scope,
+        currency=valuer.currency,
+        volunteers=counts["v"],
+        deployments=counts["d"],
+        hours=hours,
+        fte=_fte(hours, scope),
+        value=total_valuation.total if total_valuation is not None else None,
+        value_error=valuer.error,
+        hours_not_valued=(
+            total_valuation.hours_not_valued
+            + sum((h for _k, c, _i, _y, h in totals if not c), Decimal(0))
+            if total_valuation is not None
+            else hours
+        ),
+        notes=tuple(notes),
+        breakdowns=breakdowns,
+        people_reached=reach_total,
+        reach=reach,
+        fallback_hours=(
+            {str(k): v for k, v in total_valuation.hours_by_fallback().items()}
+            if total_valuation is not None
+            else {}
+        ),
+    )
+
+
+def _fte(hours: Decimal, scope: ReportScope, years: Decimal | None = None) -> Decimal:
+    years = scope.period_years if years is None else years
+    return (hours / (scope.basis.hours * years)).quantize(FTE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _breakdown_rows(
+    scope: ReportScope, breakdown: Breakdown, valuer: _Valuer
+) -> tuple[ReportRow, ...]:
+    if breakdown is Breakdown.MONTH:
+        return _month_rows(scope, valuer)
+    grouped = _grouped_hours(scope, _dimension(breakdown, scope, "deployment__"))
+    counts = _grouped_deployments(scope, _dimension(breakdown, scope, ""))
+    valuation = valuer.value(grouped)
+    values = valuation.by_group() if valuation is not None else {}
+    hours: dict[object, Decimal] = {}
+    for k, _c, _i, _y, h in grouped:
+        hours[k] = hours.get(k, Decimal(0)) + h
+    keys = set(hours) | set(counts)
+    labels = _labels(breakdown, keys)
+    rows = []
+    for key in keys:
+        d, v = counts.get(key, (0, 0))
+        value = values.get(key)
+        if value is None and valuation is not None:
+            value = Money.zero(valuer.currency)
+        rows.append(
+            ReportRow(
+                key=str(key) if key not in (None, 0) else NONE_KEY,
+                label=labels.get(key) or _("Not given"),
+                hours=hours.get(key, Decimal("0.00")),
+                fte=_fte(hours.get(key, Decimal(0)), scope),
+                value=value,
+                deployments=d,
+                volunteers=v,
+            )
+        )
+    if breakdown in (Breakdown.COUNTRY,):
+        rows.sort(key=lambda r: (-r.hours, r.label))  # a ranked list
+    else:
+        rows.sort(key=lambda r: (r.key == NONE_KEY, _sort_key(breakdown, r.key), r.label))
+    return tuple(rows)
+
+
+def _sort_key(breakdown: Breakdown, key: str):
+    if breakdown is Breakdown.SDG_GOAL:
+        return (int(key) if key else 99,)
+    if breakdown is Breakdown.SDG_TARGET:
+        goal, _sep, target = key.partition(".")
+        return (int(goal) if goal.isdigit() else 99, len(target), target)
+    if breakdown is Breakdown.AGE_GROUP:
+        order = [band for band, _low, _high in VOLUNTEER_AGE_BANDS]
+        return (order.index(key) if key in order else 99,)
+    return (key,)
+
+
+def _month_rows(scope: ReportScope, valuer: _Valuer) -> tuple[ReportRow, ...]:
+    """The trend: hours, FTE and value per calendar month of the period."""
+    key = ExtractYear("period_start") * 100 + ExtractMonth("period_start")
+    grouped = _grouped_hours(scope, key)
+    valuation = valuer.value(grouped)
+    values = valuation.by_group() if valuation is not None else {}
+    hours: dict[int, Decimal] = {}
+    for k, _c, _i, _y, h in grouped:
+        hours[int(k)] = hours.get(int(k), Decimal(0)) + h
+    rows = []
+    year, month = scope.start.year, scope.start.month
+    while (year, month) <= (scope.end.year, scope.end.month):
+        k = year * 100 + month
+        value = values.get(k, Money.zero(valuer.currency) if valuation is not None else None)
+        rows.append(
+            ReportRow(
+                key=f"{year:04d}-{month:02d}",
+                label=f"{year:04d}-{month:02d}",
+                hours=hours.get(k, Decimal("0.00")),
+                fte=_fte(hours.get(k, Decimal(0)), scope, Decimal(1) / Decimal(12)),
+                value=value,
+            )
+        )
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(rows)
+
+
+def _form_rows(scope, hours, valuation, deployments, volunteers, currency):
+    zero = Money.zero(currency) if valuation is not None else None
+    return (
+        ReportRow(
+            key=VolunteerWorkForm.ORGANIZATION_BASED.value,
+            label=_("Organization-based"),
+            hours=hours,
+            fte=_fte(hours, scope),
+            value=valuation.total if valuation is not None else None,
+            deployments=deployments,
+            volunteers=volunteers,
+        ),
+        ReportRow(
+            key=VolunteerWorkForm.DIRECT.value,
+            label=_("Direct (not recorded in Volex)"),
+            hours=Decimal("0.00"),
+            fte=Decimal("0.00"),
+            value=zero,
+            deployments=0,
+            volunteers=0,
+        ),
+    )
+
+
+def _labels(breakdown: Breakdown, keys: set) -> dict[object, str]:
+    present = [k for k in keys if k not in (None, NONE_KEY, 0)]
+    if breakdown is Breakdown.SDG_GOAL:
+        return {
+            goal.number: _("Goal %(number)s: %(title)s")
+            % {"number": goal.number, "title": goal.localized_short_title}
+            for goal in SDGGoal.objects.filter(number__in=present)
+        }
+    if breakdown is Breakdown.SDG_TARGET:
+        return {
+            t.code: f"{t.code} {t.localized_title}"
+            for t in SDGTarget.objects.filter(code__in=present)
+        }
+    if breakdown is Breakdown.COUNTRY:
+        return {c.code: c.localized_name for c in Country.objects.filter(code__in=present)}
+    if breakdown is Breakdown.SECTOR:
+        return {k: str(Sector(k).label) for k in present if k in Sector.values}
+    if breakdown is Breakdown.CATEGORY:
+        return {k: str(Category(k).label) for k in present if k in Category.values}
+    if breakdown is Breakdown.SEX:
+        return {k: str(Sex(k).label) for k in present if k in Sex.values}
+    if breakdown is Breakdown.AGE_GROUP:
+        names = {"under-25": _("Under 25"), "65+": _("65 and over")}
+        return {k: names.get(k, k.replace("-", "–")) for k in present}
+    return {}
+
+
+REACH_DIMENSIONS = ("sex", "age_group", "disability", "group")
+
+
+def _reach(scope: ReportScope) -> tuple[int, dict[str, tuple[ReachRow, ...]]]:
+    """People reached by results dated in the period: one grouped query, rolled up by each
+    disaggregation (the grouped cells are few: sex × age group × disability × group)."""
+    cells = (
+        ResultReach.objects.filter(
+            scope.deployment_filter("result__deployment__"),
+            result__date__gte=scope.start,
+            result__date__lte=scope.end,
+        )
+        .order_by()
+        .values_list("sex", "age_group", "with_disability", "group")
+        .annotate(p=Sum("people"))
+    )
+    totals: dict[str, dict[str, int]] = {name: {} for name in REACH_DIMENSIONS}
+    grand = 0
+    for sex, age, disability, group, people in cells:
+        grand += people
+        for name, key in zip(
+            REACH_DIMENSIONS,
+            (sex, age, "yes" if disability else "no", group or NONE_KEY),
+            strict=True,
+        ):
+            totals[name][key] = totals[name].get(key, 0) + people
+    labels = {
+        "sex": {k: str(v) for k, v in Sex.choices},
+        "age_group": {k: str(v) for k, v in AgeGroup.choices},
+        "disability": {"yes": _("With a disability"), "no": _("No disability recorded")},
+        "group": {k: str(v) for k, v in LeaveNoOneBehindGroup.choices},
+    }
+    orders = {
+        "sex": list(Sex.values),
+        "age_group": list(AgeGroup.values),
+        "disability": ["yes", "no"],
+        "group": [*LeaveNoOneBehindGroup.values, NONE_KEY],
+    }
+    reach = {
+        name: tuple(
+            ReachRow(key, labels[name].get(key) or _("No group given"), totals[name][key])
+            for key in orders[name]
+            if key in totals[name]
+        )
+        for name in REACH_DIMENSIONS
+    }
+    return grand, reach
+
+
+def reach_labels() -> dict[str, str]:
+    return {
+        "sex": _("People reached by sex"),
+        "age_group": _("People reached by age group"),
+        "disability": _("People reached with a disability"),
+        "group": _("People reached by group left behind"),
+    }
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+__all__ = [
+    "Breakdown",
+    "ReachRow",
+    "Report",
+    "ReportError",
+    "ReportRow",
+    "ReportScope",
+    "ScopeKind",
+    "approved_hours_in_scope",
+    "deployments_in_scope",
+    "programme_ids",
+    "report_build",
+]
