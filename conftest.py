@@ -84,3 +84,19 @@ def django_db_setup(django_db_setup):
         if contents is not None:
             type(connection)._test_serialized_contents = contents
     return None
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in English: LocaleMiddleware leaves the last request's language active in
+    the thread, so a French page in one test would turn the next test's messages French."""
+    from django.conf import settings
+
+    if not settings.configured:  # the pure domain tests run without Django
+        yield
+        return
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

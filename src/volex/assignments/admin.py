@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Assignment,
+    AssignmentEvent,
     AssignmentLanguage,
     AssignmentSkill,
     DutyStation,
@@ -72,3 +73,23 @@ class AssignmentAdmin(admin.ModelAdmin):
         )
 
     inlines = [SkillInline, LanguageInline]
+
+
+@admin.register(AssignmentEvent)
+class AssignmentEventAdmin(admin.ModelAdmin):
+    """The workflow's audit trail, read-only: it changes only through the services."""
+
+    list_display = ["created_at", "assignment", "from_state", "to_state", "actor"]
+    list_filter = ["to_state"]
+    search_fields = ["assignment__title", "actor__email", "comment"]
+    list_select_related = ["assignment", "actor"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

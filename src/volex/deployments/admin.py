@@ -1,6 +1,29 @@
 from django.contrib import admin
 
-from .models import CheckIn, Deployment, HourRecord, Result, RiskFlag, RollCall
+from .models import (
+    CheckIn,
+    Deployment,
+    DeploymentExtension,
+    HourRecord,
+    Result,
+    ResultReach,
+    RiskFlag,
+    RollCall,
+    RollCallAnswer,
+)
+
+VOLUNTEER_SEARCH = [
+    "volunteer__user__first_name",
+    "volunteer__user__last_name",
+    "volunteer__user__email",
+]
+
+
+class ExtensionInline(admin.TabularInline):
+    model = DeploymentExtension
+    extra = 0
+    raw_id_fields = ["extended_by"]
+    readonly_fields = ["created_at"]
 
 
 @admin.register(Deployment)
@@ -13,16 +36,72 @@ class DeploymentAdmin(admin.ModelAdmin):
         "start_date",
         "planned_end_date",
     ]
-    list_filter = ["state"]
+    list_filter = ["state", "early_end_reason", "duty_station__hardship_class"]
+    search_fields = [*VOLUNTEER_SEARCH, "assignment__title", "duty_station__place"]
     list_select_related = ["volunteer__user", "assignment", "duty_station__country"]
     raw_id_fields = ["application", "volunteer", "assignment", "supervisor", "duty_station"]
+    date_hierarchy = "start_date"
+    inlines = [ExtensionInline]
 
 
 @admin.register(HourRecord)
 class HourRecordAdmin(admin.ModelAdmin):
     list_display = ["deployment", "period_start", "period_end", "hours", "status"]
     list_filter = ["status"]
-    raw_id_fields = ["deployment", "reviewed_by"]
+    search_fields = [f"deployment__{field}" for field in VOLUNTEER_SEARCH]
+    raw_id_fields = ["deployment", "reviewed_by", "isco_group"]
+    date_hierarchy = "period_start"
 
 
-admin.site.register([CheckIn, Result, RiskFlag, RollCall])
+class ReachInline(admin.TabularInline):
+    model = ResultReach
+    extra = 0
+
+
+@admin.register(Result)
+class ResultAdmin(admin.ModelAdmin):
+    list_display = ["deployment", "output", "date"]
+    search_fields = ["output", *(f"deployment__{field}" for field in VOLUNTEER_SEARCH)]
+    raw_id_fields = ["deployment"]
+    autocomplete_fields = ["sdg_targets"]
+    date_hierarchy = "date"
+    inlines = [ReachInline]
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    list_display = [
+        "deployment",
+        "submitted_at",
+        "wellbeing",
+        "workload",
+        "safety",
+        "wants_to_talk",
+    ]
+    list_filter = ["safety", "wants_to_talk", "wellbeing"]
+    search_fields = [f"deployment__{field}" for field in VOLUNTEER_SEARCH]
+    raw_id_fields = ["deployment"]
+
+
+@admin.register(RiskFlag)
+class RiskFlagAdmin(admin.ModelAdmin):
+    list_display = ["deployment", "rule", "raised_at", "status"]
+    list_filter = ["rule", "status"]
+    search_fields = [f"deployment__{field}" for field in VOLUNTEER_SEARCH]
+    raw_id_fields = ["deployment", "followed_up_by"]
+
+
+class AnswerInline(admin.TabularInline):
+    model = RollCallAnswer
+    extra = 0
+    raw_id_fields = ["deployment"]
+    readonly_fields = ["token", "answered_at"]
+
+
+@admin.register(RollCall)
+class RollCallAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "country", "duty_station", "peace_operation", "closed_at"]
+    list_filter = ["country"]
+    search_fields = ["message"]
+    raw_id_fields = ["started_by", "duty_station"]
+    inlines = [AnswerInline]
