@@ -212,3 +212,26 @@ def roll_call_counts(*, roll_call: RollCall) -> dict[str, int]:
         need_help=Count("pk", filter=Q(answer="need_help")),
         pending=Count("pk", filter=Q(answer="")),
     )
+
+
+def board_places():
+    """The countries, duty stations and missions where someone is in service: the board's
+    filter choices (three small queries)."""
+    from volex.assignments.models import DutyStation
+    from volex.reference.models import Country, PeaceOperation
+
+    from .models import Deployment, DeploymentState
+
+    station_ids = Deployment.objects.filter(state=DeploymentState.IN_SERVICE).values(
+        "duty_station_id"
+    )
+    stations = list(
+        DutyStation.objects.filter(pk__in=station_ids)
+        .select_related("country")
+        .order_by("country__name", "place")
+    )
+    countries = Country.objects.filter(pk__in={s.country_id for s in stations})
+    missions = PeaceOperation.objects.filter(
+        pk__in={s.peace_operation_id for s in stations if s.peace_operation_id}
+    )
+    return {"countries": countries, "stations": stations, "missions": missions}

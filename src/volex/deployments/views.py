@@ -351,6 +351,7 @@ def board(request):
             if roll_call
             else None,
             "can_start_roll_call": personal and any(scope.values()),
+            "places": selectors.board_places(),
             "roll_call_form": RollCallForm(),
             "querystring": querystring_without_page(request),
         },
