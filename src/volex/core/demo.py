@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from volex.assignments import services as assignment_services
 from volex.assignments.services import AssignmentData, LanguageNeed, SkillNeed
+from volex.core.demo_service import load_demo_service
 from volex.impact.sample import load_sample_wages
 from volex.organizations.models import MembershipRole, Organization, VerificationStatus
 from volex.organizations.services import membership_grant, organization_create
@@ -410,3 +411,4 @@ def load_demo(*, volunteers: int = 400, assignments: int = 80) -> None:
     seed(volunteers=volunteers, assignments=assignments, rng_seed=2026, progress=True)
     # The demo's candidate lists and "matches for me" need every profile encoded.
     call_command("match", "reindex", verbosity=0)
+    load_demo_service()

@@ -1,0 +1,46 @@
+"""The demo programme loads through the services and shows volunteers in service."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from volex.core.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
+from volex.deployments.models import (
+    CheckIn,
+    Deployment,
+    DeploymentState,
+    FlagStatus,
+    HourRecord,
+    HourStatus,
+    Result,
+    ResultReach,
+    RiskFlag,
+)
+
+
+@pytest.mark.django_db
+def test_demo_loads_volunteers_in_service():
+    load_demo(volunteers=60, assignments=20)
+
+    assert Deployment.objects.filter(state=DeploymentState.IN_SERVICE).count() >= 10
+    assert Deployment.objects.filter(state=DeploymentState.ENDED).exists()
+    assert Deployment.objects.filter(state=DeploymentState.ENDED_EARLY).exists()
+    assert Deployment.objects.filter(
+        volunteer__user__email="volunteer@volex.demo", state=DeploymentState.IN_SERVICE
+    ).exists()
+    assert HourRecord.objects.filter(status=HourStatus.APPROVED).count() > 100
+    assert HourRecord.objects.filter(
+        status=HourStatus.SUBMITTED, deployment__supervisor__email="supervisor@volex.demo"
+    ).exists()
+    assert (
+        HourRecord.objects.filter(status=HourStatus.REJECTED).exclude(rejection_reason="").exists()
+    )
+    assert CheckIn.objects.exists()
+    assert RiskFlag.objects.filter(status=FlagStatus.OPEN).exists()
+    assert Result.objects.filter(sdg_targets__isnull=False).exists()
+    assert ResultReach.objects.exists()
+
+    for _role, email in DEMO_LOGINS:
+        client = Client(HTTP_HOST="localhost")
+        assert client.login(username=email, password=DEMO_PASSWORD), email
