@@ -1,8 +1,9 @@
 """Contribution reports: what volunteers gave over a period, valued the ILO way (ADR 0004).
 
 `report_build(scope=...)` aggregates in the database (grouped queries, a constant number of them
-whatever the rows: one per table and breakdown), then values the few grouped rows with the pure
-`volex.domain.valuation` (replacement cost, FTE). Nothing here loops over deployments or hour
+whatever the rows: the hour records are read once for every breakdown, by `_hour_cube`), then
+values the few grouped rows with the pure `volex.domain.valuation` (replacement cost, FTE), each
+wage looked up once per country, occupation and year. Nothing here loops over deployments or hour
 records in Python.
 
 A scope is a programme (an organization and its field offices), an organization alone, a
@@ -18,12 +19,14 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
+from django.db import connection
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Lower
 from django.db.models.lookups import In
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from volex.assignments.models import Assignment
 from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
 from volex.deployments.models import AgeGroup, Deployment, HourRecord, HourStatus, ResultReach, Sex
 from volex.domain.valuation import (
@@ -337,19 +340,114 @@ def approved_hours_in_scope(scope: ReportScope) -> QuerySet[HourRecord]:
 
 
 def _hours(value) -> Decimal:
+    if isinstance(value, float):  # SQLite sums decimals as floats: read the shortest repr
+        value = str(value)
     return Decimal(value or 0).quantize(HOURS, rounding=ROUND_HALF_UP)
 
 
-def _grouped_hours(scope: ReportScope, key) -> list[tuple[object, str, str | None, int, Decimal]]:
-    """(key, country, ISCO-08 code, year, hours): one grouped query on hour records."""
-    rows = (
+# The breakdowns read from the hour cube (`_hour_cube`), by the tag of their grouping set.
+# "t" (the totals, by country, ISCO-08 code and year) also gives the country breakdown.
+CUBE_KEYS = {
+    "s": Breakdown.SECTOR,
+    "c": Breakdown.CATEGORY,
+    "x": Breakdown.SEX,
+    "g": Breakdown.AGE_GROUP,
+    "m": Breakdown.MONTH,
+}
+CUBE_TAGS = ("t", "a", *CUBE_KEYS)  # "a": by assignment, joined to its SDG goals and targets
+
+
+def _hour_cube(scope: ReportScope) -> dict[object, list]:
+    """Every breakdown's (key, country, ISCO-08 code, year, hours) from ONE statement that reads
+    the approved hour records once: a CTE of the records with every key computed, grouped by
+    GROUPING SETS on PostgreSQL (one pass) or by the same groupings joined with UNION ALL on
+    other databases (identical results); the SDG goals and targets are joined to the small
+    per-assignment grouping, so an assignment with several counts under each. Returns
+    {"t": totals, Breakdown.X: rows}."""
+    month = ExtractYear("period_start") * 100 + ExtractMonth("period_start")
+    base = (
         approved_hours_in_scope(scope)
-        .annotate(k=key, c=COUNTRY_OF_HOURS, i=ISCO_OF_HOURS, y=ExtractYear("period_start"))
+        .annotate(
+            k_a=F("deployment__assignment_id"),
+            k_s=_dimension(Breakdown.SECTOR, scope, "deployment__"),
+            k_c=_dimension(Breakdown.CATEGORY, scope, "deployment__"),
+            k_x=_dimension(Breakdown.SEX, scope, "deployment__"),
+            k_g=_dimension(Breakdown.AGE_GROUP, scope, "deployment__"),
+            k_m=month,
+            k_country=COUNTRY_OF_HOURS,
+            k_isco=ISCO_OF_HOURS,
+            k_year=ExtractYear("period_start"),
+            k_hours=F("hours"),
+        )
         .order_by()
-        .values_list("k", "c", "i", "y")
-        .annotate(h=Sum("hours"))
+        .values_list("k_a", "k_s", "k_c", "k_x", "k_g", "k_m", "k_country", "k_isco", "k_year",
+                     "k_hours")
+    )  # fmt: skip
+    base_sql, base_params = base.query.sql_with_params()
+    goals_sql, goals_params = (
+        Assignment.objects.annotate(k=Coalesce("sdg_goals__number", Value(0)))
+        .order_by()
+        .values_list("pk", "k")
+        .query.sql_with_params()
     )
-    return [(k, c, i, y, _hours(h)) for k, c, i, y, h in rows]
+    targets_sql, targets_params = (
+        Assignment.objects.annotate(k=Coalesce("sdg_targets__code", Value(NONE_KEY)))
+        .order_by()
+        .values_list("pk", "k")
+        .query.sql_with_params()
+    )
+    keys = {"a": "a", "s": "ks", "c": "kc", "x": "kx", "g": "kg", "m": "km"}
+    columns = ("a", "ks", "kc", "kx", "kg", "km")
+    if connection.vendor == "postgresql":
+        tag = " ".join(f"WHEN GROUPING({column}) = 0 THEN '{t}'" for t, column in keys.items())
+        sets = ", ".join(f"({column}, c, i, y)" for column in keys.values())
+        cube = (
+            f"SELECT CASE {tag} ELSE 't' END AS tag, {', '.join(columns)}, c, i, y, "
+            f"SUM(h) AS h FROM base GROUP BY GROUPING SETS ((c, i, y), {sets})"
+        )
+    else:
+        branches = []
+        for t, column in (("t", None), *keys.items()):
+            chosen = ", ".join(c if c == column else f"NULL AS {c}" for c in columns)
+            group = f"{column}, c, i, y" if column else "c, i, y"
+            branches.append(
+                f"SELECT '{t}' AS tag, {chosen}, c, i, y, SUM(h) AS h FROM base GROUP BY {group}"
+            )
+        cube = " UNION ALL ".join(branches)
+    text_key = " ".join(f"WHEN '{t}' THEN {keys[t]}" for t in ("s", "c", "x", "g"))
+    sql = (
+        f"WITH base (a, ks, kc, kx, kg, km, c, i, y, h) AS ({base_sql}), "
+        f"cube AS ({cube}), "
+        f"goal_of (aid, k) AS ({goals_sql}), "
+        f"target_of (aid, k) AS ({targets_sql}) "
+        f"SELECT tag, CASE tag {text_key} ELSE NULL END AS tk, km AS nk, c, i, y, h "
+        f"FROM cube WHERE tag <> 'a' "
+        f"UNION ALL SELECT 'sdg_goal' AS tag, NULL AS tk, o.k AS nk, u.c, u.i, u.y, SUM(u.h) "
+        f"FROM cube u INNER JOIN goal_of o ON o.aid = u.a WHERE u.tag = 'a' "
+        f"GROUP BY o.k, u.c, u.i, u.y "
+        f"UNION ALL SELECT 'sdg_target' AS tag, o.k AS tk, NULL AS nk, u.c, u.i, u.y, SUM(u.h) "
+        f"FROM cube u INNER JOIN target_of o ON o.aid = u.a WHERE u.tag = 'a' "
+        f"GROUP BY o.k, u.c, u.i, u.y"
+    )
+    found: dict[object, list] = {"t": []}
+    found.update({breakdown: [] for breakdown in Breakdown})
+    sdg = {"sdg_goal": Breakdown.SDG_GOAL, "sdg_target": Breakdown.SDG_TARGET}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*base_params, *goals_params, *targets_params))
+        for tag, text, number, country, isco, year, hours in cursor.fetchall():
+            row_hours = _hours(hours)
+            year = int(year)
+            if tag == "t":
+                found["t"].append((NONE_KEY, country, isco, year, row_hours))
+                found[Breakdown.COUNTRY].append((country, country, isco, year, row_hours))
+            elif tag == "m":
+                found[Breakdown.MONTH].append((int(number), country, isco, year, row_hours))
+            elif tag == "sdg_goal":
+                found[Breakdown.SDG_GOAL].append((int(number), country, isco, year, row_hours))
+            else:
+                breakdown = CUBE_KEYS.get(tag) or sdg[tag]
+                found[breakdown].append((text, country, isco, year, row_hours))
+    return found
 
 
 def _grouped_deployments(scope: ReportScope, key) -> dict[object, tuple[int, int]]:
@@ -368,7 +466,8 @@ def _grouped_deployments(scope: ReportScope, key) -> dict[object, tuple[int, int
 
 
 class _Valuer:
-    """Values grouped hours, remembering the valuation of the totals for the notes."""
+    """Values grouped hours, remembering the valuation of the totals for the notes. The wage of
+    each (country, ISCO-08 code, year) is looked up once per report, not once per grouped row."""
 
     def __init__(self, scope: ReportScope, countries: set[str]) -> None:
         self.wages = selectors.wage_table(countries=countries)
@@ -376,8 +475,10 @@ class _Valuer:
         self.currency = scope.currency or (currencies.pop() if len(currencies) == 1 else "USD")
         self.rates = selectors.exchange_rates()
         self.error = ""
+        self._wage_of: dict[tuple[str, str | None, int], Money | None] = {}
 
     def value(self, grouped) -> Valuation | None:
+        """The full valuation (lines, fallbacks, rates used) of the totals."""
         work = [
             WorkHours(hours=h, country=c, year=int(y), isco_code=i, group=k)
             for k, c, i, y, h in grouped
@@ -388,16 +489,51 @@ class _Valuer:
                 work, wages=self.wages, currency=self.currency, exchange_rates=self.rates
             )
         except MissingExchangeRateError as error:
-            self.error = _(
-                "No value: wages in %(source)s cannot be added to %(target)s without an "
-                "exchange rate for %(year)s. Enter the rate, or report in %(source)s."
-            ) % {"source": error.currency, "target": error.to, "year": error.year}
+            self._missing(error)
             return None
+
+    def by_key(self, grouped) -> dict[object, Money] | None:
+        """Value per key of a breakdown's grouped rows, each rounded once: the same figures as
+        `replacement_cost(...).by_group()`, without building a valuation line per row."""
+        totals: dict[object, Decimal] = {}
+        try:
+            for k, c, i, y, h in grouped:
+                if not (h > 0 and c):
+                    continue
+                wage = self._wage(c, i, y)
+                if wage is None:  # no wage for the country: hours not valued
+                    continue
+                amount = wage.amount * h
+                if wage.currency != self.currency:
+                    amount = self.rates.convert(
+                        Money(amount, wage.currency), to=self.currency, year=y
+                    ).amount
+                totals[k] = totals.get(k, Decimal(0)) + amount
+        except MissingExchangeRateError as error:
+            self._missing(error)
+            return None
+        return {k: Money(amount, self.currency).rounded() for k, amount in totals.items()}
+
+    def _wage(self, country: str, isco: str | None, year: int) -> Money | None:
+        key = (country, isco, year)
+        if key not in self._wage_of:
+            match = self.wages.lookup(
+                country=country, isco_code=isco, year=year, currency=self.currency
+            )
+            self._wage_of[key] = match.rate.hourly_wage if match is not None else None
+        return self._wage_of[key]
+
+    def _missing(self, error: MissingExchangeRateError) -> None:
+        self.error = _(
+            "No value: wages in %(source)s cannot be added to %(target)s without an "
+            "exchange rate for %(year)s. Enter the rate, or report in %(source)s."
+        ) % {"source": error.currency, "target": error.to, "year": error.year}
 
 
 def report_build(*, scope: ReportScope) -> Report:
     """The whole report: totals, breakdowns, trend and people reached, with its notes."""
-    totals = _grouped_hours(scope, Value(NONE_KEY, output_field=CharField()))
+    cube = _hour_cube(scope)
+    totals = cube["t"]
     countries = {c for _k, c, _i, _y, _h in totals if c}
     valuer = _Valuer(scope, countries)
     total_valuation = valuer.value(totals)
@@ -409,7 +545,7 @@ def report_build(*, scope: ReportScope) -> Report:
     for breakdown in Breakdown:
         if breakdown is Breakdown.FORM:
             continue
-        breakdowns[breakdown] = _breakdown_rows(scope, breakdown, valuer)
+        breakdowns[breakdown] = _breakdown_rows(scope, breakdown, cube[breakdown], valuer)
     breakdowns[Breakdown.FORM] = _form_rows(
         scope, hours, total_valuation, counts["d"], counts["v"], valuer.currency
     )
@@ -469,14 +605,13 @@ def _fte(hours: Decimal, scope: ReportScope, years: Decimal | None = None) -> De
 
 
 def _breakdown_rows(
-    scope: ReportScope, breakdown: Breakdown, valuer: _Valuer
+    scope: ReportScope, breakdown: Breakdown, grouped: list, valuer: _Valuer
 ) -> tuple[ReportRow, ...]:
     if breakdown is Breakdown.MONTH:
-        return _month_rows(scope, valuer)
-    grouped = _grouped_hours(scope, _dimension(breakdown, scope, "deployment__"))
+        return _month_rows(scope, grouped, valuer)
     counts = _grouped_deployments(scope, _dimension(breakdown, scope, ""))
-    valuation = valuer.value(grouped)
-    values = valuation.by_group() if valuation is not None else {}
+    by_key = valuer.by_key(grouped)
+    values = by_key or {}
     hours: dict[object, Decimal] = {}
     for k, _c, _i, _y, h in grouped:
         hours[k] = hours.get(k, Decimal(0)) + h
@@ -486,7 +621,7 @@ def _breakdown_rows(
     for key in keys:
         d, v = counts.get(key, (0, 0))
         value = values.get(key)
-        if value is None and valuation is not None:
+        if value is None and by_key is not None:
             value = Money.zero(valuer.currency)
         rows.append(
             ReportRow(
@@ -518,12 +653,10 @@ def _sort_key(breakdown: Breakdown, key: str):
     return (key,)
 
 
-def _month_rows(scope: ReportScope, valuer: _Valuer) -> tuple[ReportRow, ...]:
+def _month_rows(scope: ReportScope, grouped: list, valuer: _Valuer) -> tuple[ReportRow, ...]:
     """The trend: hours, FTE and value per calendar month of the period."""
-    key = ExtractYear("period_start") * 100 + ExtractMonth("period_start")
-    grouped = _grouped_hours(scope, key)
-    valuation = valuer.value(grouped)
-    values = valuation.by_group() if valuation is not None else {}
+    by_key = valuer.by_key(grouped)
+    values = by_key or {}
     hours: dict[int, Decimal] = {}
     for k, _c, _i, _y, h in grouped:
         hours[int(k)] = hours.get(int(k), Decimal(0)) + h
@@ -531,7 +664,7 @@ def _month_rows(scope: ReportScope, valuer: _Valuer) -> tuple[ReportRow, ...]:
     year, month = scope.start.year, scope.start.month
     while (year, month) <= (scope.end.year, scope.end.month):
         k = year * 100 + month
-        value = values.get(k, Money.zero(valuer.currency) if valuation is not None else None)
+        value = values.get(k, Money.zero(valuer.currency) if by_key is not None else None)
         rows.append(
             ReportRow(
                 key=f"{year:04d}-{month:02d}",
