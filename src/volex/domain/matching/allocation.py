@@ -74,11 +74,19 @@ def allocate_greedy(graph: CandidateGraph) -> Allocation:
 
 
 def _preference_order(graph: CandidateGraph, volunteer_rank: np.ndarray | None) -> np.ndarray:
-    """Edges grouped by volunteer, each volunteer's most preferred first."""
+    """Edges grouped by volunteer, each volunteer's most preferred first (ties: lower assignment).
+
+    One sort of a packed integer key (volunteer, dense rank, assignment) where it fits in 64 bits;
+    `np.lexsort` of the three keys otherwise (the same order, about twice as slow)."""
     rank = -graph.score if volunteer_rank is None else np.asarray(volunteer_rank)
     if len(rank) != graph.n_edges:
         raise MatchingInputError("volunteer_rank must have one entry per edge")
-    return np.lexsort((graph.assignment, rank, graph.volunteer))
+    distinct, dense = np.unique(rank + 0.0, return_inverse=True)  # + 0.0: -0.0 ties with 0.0
+    if graph.n_volunteers * len(distinct) * graph.n_assignments >= 2**62:
+        return np.lexsort((graph.assignment, rank, graph.volunteer))
+    key = (graph.volunteer * len(distinct) + dense.reshape(-1)) * graph.n_assignments
+    order: np.ndarray = np.argsort(key + graph.assignment)  # keys are unique: (v, a) is
+    return order
 
 
 def deferred_acceptance(
@@ -89,37 +97,58 @@ def deferred_acceptance(
     Volunteers rank their edges by `volunteer_rank` (lower is preferred; by default the score,
     best first); assignments rank volunteers by score, ties to the lower volunteer index. The
     result is stable and the best stable matching for volunteers.
+
+    Each assignment keeps a min-heap of the keys it holds, a key being one integer per edge that
+    orders (score, -volunteer); `floor[a]` is the key a proposal must beat (-1 while positions are
+    free, above every key when there are none), so a rejection costs one comparison.
     """
     started = time.perf_counter()
     if graph.empty_reason():
         return Allocation.of(graph, np.zeros(0, dtype=np.int64), "deferred_acceptance")
-    order = _preference_order(graph, volunteer_rank).tolist()
-    volunteers = graph.volunteer.tolist()
-    assignments = graph.assignment.tolist()
-    priority = graph.int_scores().tolist()
+    order = _preference_order(graph, volunteer_rank)
+    n_v = graph.n_volunteers
+    span = n_v + 1  # key = priority * span + (n_v - v): higher priority, then lower v, wins
+    priority = graph.int_scores()
+    if int(priority.max()) < (2**62) // span:
+        keys = priority * span + (n_v - graph.volunteer)
+        proposal_keys = keys[order].tolist()
+        top = int(keys.max()) + 1
+    else:  # exact Python integers where int64 would overflow
+        proposal_keys = [
+            p * span + n_v - v
+            for p, v in zip(priority[order].tolist(), graph.volunteer[order].tolist(), strict=True)
+        ]
+        top = max(proposal_keys) + 1
+    proposal_assignment = graph.assignment[order].tolist()
     capacity = graph.capacity.tolist()
-    counts = np.bincount(graph.volunteer, minlength=graph.n_volunteers)
-    starts = (np.cumsum(counts) - counts).tolist()
-    ends = np.cumsum(counts).tolist()
-    next_choice = list(starts)
-    held: list[list[tuple[int, int, int]]] = [[] for _ in capacity]  # (priority, -v, edge) heaps
-    free = [v for v in range(graph.n_volunteers) if counts[v]]
+    floor = [-1 if c > 0 else top for c in capacity]
+    counts = np.bincount(graph.volunteer, minlength=n_v)
+    ends = np.cumsum(counts)
+    next_choice = (ends - counts).tolist()
+    end_of = ends.tolist()
+    held: list[list[int]] = [[] for _ in capacity]
+    heappush, heapreplace = heapq.heappush, heapq.heapreplace
+    free = np.flatnonzero(counts)[::-1].tolist()
     while free:
         v = free.pop()
-        while next_choice[v] < ends[v]:
-            e = order[next_choice[v]]
-            next_choice[v] += 1
-            a = assignments[e]
-            heap = held[a]
-            key = (priority[e], -volunteers[e], e)
-            if len(heap) < capacity[a]:
-                heapq.heappush(heap, key)
+        i, end = next_choice[v], end_of[v]
+        while i < end:
+            key, a = proposal_keys[i], proposal_assignment[i]
+            i += 1
+            if key > floor[a]:
+                heap = held[a]
+                if len(heap) < capacity[a]:
+                    heappush(heap, key)
+                    if len(heap) == capacity[a]:
+                        floor[a] = heap[0]
+                else:
+                    free.append(n_v - heapreplace(heap, key) % span)
+                    floor[a] = heap[0]
                 break
-            if heap and key > heap[0]:
-                evicted = heapq.heapreplace(heap, key)
-                free.append(-evicted[1])
-                break
-    chosen = np.array([e for heap in held for _, _, e in heap], dtype=np.int64)
+        next_choice[v] = i
+    # a volunteer who holds a position holds the last one they proposed to
+    holders = np.array([n_v - key % span for heap in held for key in heap], dtype=np.int64)
+    chosen = order[np.asarray(next_choice, dtype=np.int64)[holders] - 1]
     return Allocation.of(graph, chosen, "deferred_acceptance", time.perf_counter() - started)
 
 
