@@ -8,6 +8,7 @@ a database that already holds rows is never collided with.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -17,7 +18,7 @@ from django.db import IntegrityError, connections
 from .tables import Table
 
 
-class Writer:
+class Writer(ABC):
     vendor = ""
     ids_from_sequences = False  # reserving ids needs no lock on the table (no transaction)
 
@@ -27,17 +28,19 @@ class Writer:
         self.connection.ensure_connection()
         self.quote = self.connection.ops.quote_name
 
+    @abstractmethod
     def reserve_ids(self, table: str, count: int) -> list[int]:
-        raise NotImplementedError
+        """The next `count` primary keys of `table`, reserved for this batch."""
 
-    def begin(self) -> None:
+    def begin(self) -> None:  # noqa: B027 - an optional hook, empty by default
         """Called first in each batch's transaction."""
 
-    def verify(self, written: list[tuple[Table, int, int]]) -> None:
+    def verify(self, written: list[tuple[Table, int, int]]) -> None:  # noqa: B027 - optional hook
         """Called last in each batch's transaction, with (table, first, last key written)."""
 
+    @abstractmethod
     def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
-        raise NotImplementedError
+        """Write `rows` into `table`; the number of rows written."""
 
     def timestamps(self, moments: np.ndarray) -> np.ndarray:
         """datetime64 values (UTC) as the text the backend stores for a DateTimeField."""
@@ -91,12 +94,12 @@ class PostgresWriter(Writer):
             cursor.execute("SELECT current_setting('is_superuser') = 'on'")
             self.set_based_checks = bool(cursor.fetchone()[0])
 
-    def begin(self) -> None:
+    def begin(self) -> None:  # noqa: B027 - an optional hook, empty by default
         if self.set_based_checks:
             with self.raw.cursor() as cursor:
                 cursor.execute("SET LOCAL session_replication_role = replica")
 
-    def verify(self, written: list[tuple[Table, int, int]]) -> None:
+    def verify(self, written: list[tuple[Table, int, int]]) -> None:  # noqa: B027 - optional hook
         if not self.set_based_checks:
             return
         q = self.quote

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
@@ -150,12 +152,13 @@ class AssignmentDuplicateApi(APIView):
         return _out(copy.pk, request, status.HTTP_201_CREATED)
 
 
-class _WorkflowApi(APIView):
+class _WorkflowApi(APIView, metaclass=ABCMeta):
     permission_classes = [IsAuthenticated]
     managers_only = False
 
+    @abstractmethod
     def act(self, *, assignment, by, comment, expected):
-        raise NotImplementedError
+        """The workflow service call of this endpoint."""
 
     @extend_schema(request=CommentInput, responses=AssignmentDetailOutput)
     def post(self, request, pk: int):

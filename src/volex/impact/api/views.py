@@ -1,6 +1,8 @@
 """Contribution reports over the API: the summary, each breakdown and each disaggregation of
 people reached (lists paginated), all filtered by the same query parameters as the dashboard."""
 
+from abc import ABCMeta, abstractmethod
+
 from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
@@ -33,12 +35,13 @@ class ReportSummaryApi(APIView):
         return Response(ReportSummaryOutput(_report(request)).data)
 
 
-class _PaginatedRowsApi(APIView):
+class _PaginatedRowsApi(APIView, metaclass=ABCMeta):
     permission_classes = [IsAuthenticated]
     output = ReportRowOutput
 
+    @abstractmethod
     def rows(self, report, name):
-        raise NotImplementedError
+        """The rows of the breakdown or reach table called `name`."""
 
     def get(self, request, name: str):
         report = _report(request)
