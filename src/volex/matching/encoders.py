@@ -10,7 +10,9 @@
 - ``"hashing"``: `HashingEncoder`, a lexical floor with no model at all.
 
 `get_reranker()` returns the transformer when it is installed and the evaluation showed that
-re-ranking a shortlist with it helps (``VOLEX_MATCHING_RERANK``, default True), else None.
+re-ranking a shortlist with it helps (``VOLEX_MATCHING_RERANK``, default True), else None;
+``VOLEX_MATCHING_RERANKER`` names another encoder for that second stage (the tests use the
+hashing encoder, which needs no extra).
 
 Nothing is downloaded at run time: every model loads from a local directory, offline.
 """
@@ -197,11 +199,22 @@ def get_encoder(name: str | None = None) -> Encoder:
     return _load(str(chosen))
 
 
-def get_reranker() -> Encoder | None:
-    """The transformer to re-rank shortlists with, or None when not installed or not wanted."""
-    if not getattr(settings, "VOLEX_MATCHING_RERANK", True) or not transformer_available():
+def reranker_name() -> str | None:
+    """The name of the encoder that re-ranks shortlists (``VOLEX_MATCHING_RERANKER``, default
+    ``"minilm"``), or None when re-ranking is off (``VOLEX_MATCHING_RERANK``) or the transformer
+    extra it needs is not installed."""
+    if not getattr(settings, "VOLEX_MATCHING_RERANK", True):
         return None
-    return _load("minilm")
+    name = str(getattr(settings, "VOLEX_MATCHING_RERANKER", "minilm") or "minilm")
+    if name == "minilm" and not transformer_available():
+        return None
+    return name
+
+
+def get_reranker() -> Encoder | None:
+    """The encoder to re-rank shortlists with (the transformer by default), or None."""
+    name = reranker_name()
+    return None if name is None else _load(name)
 
 
 def clear_cache() -> None:

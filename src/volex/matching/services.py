@@ -68,6 +68,7 @@ from volex.domain.matching.types import (
 from volex.organizations.models import Organization
 from volex.reference.models import Language
 
+from .encoders import get_reranker, reranker_name
 from .fetch import SkillTaxonomy, fetch_assignment, fetch_profile_records
 from .index import ProfileIndex, assignment_index, profile_index
 from .models import (
@@ -79,15 +80,22 @@ from .models import (
     RunStatus,
 )
 from .store import (
-    assignment_embeddings_update as _assignment_embeddings_update,
-)
-from .store import (
+    ASSIGNMENT,
+    PROFILE,
     current_encoder,
     profile_embeddings_write,
+    shortlist_vectors,
+    stored_name,
     text_hash,
+)
+from .store import (
+    assignment_embeddings_update as _assignment_embeddings_update,
 )
 
 VERIFY_MARGIN = 20  # candidates ranked beyond k, in case fresh facts exclude some
+# Candidates the second-stage encoder re-scores (ADR 2: MiniLM over the static model's top 100
+# recovers 99.8 % of its nDCG@10 while encoding only the shortlist).
+RERANK_DEPTH = 100
 NOTHING_TO_MATCH = "The assignment has no skills and no text: nothing to match on."
 
 
@@ -352,11 +360,15 @@ def candidates_for_assignment(
     taxonomy = SkillTaxonomy()
     index = profile_index()
     match_weights, options = ProgrammeRules.load().for_host(assignment.host_id, weights)
+    reranker = _Reranker.for_index(index.encoder_name)
     parameters = {
         "k": k,
         "include_applicants": include_applicants,
         **_weights_json(match_weights, options),
     }
+    if reranker is not None:
+        parameters["reranker"] = reranker.store_as
+        parameters["rerank_depth"] = RERANK_DEPTH
     needs = fetch_assignment(assignment.pk, taxonomy=taxonomy)
     run = MatchRun(
         assignment=assignment,
@@ -385,9 +397,8 @@ def candidates_for_assignment(
         extra = extra.copy()
         extra[applicants[applicants >= 0]] = False
     try:
-        result = rank_candidates(
-            needs, index, query, k + VERIFY_MARGIN, match_weights, options, extra
-        )
+        depth = max(k + VERIFY_MARGIN, RERANK_DEPTH if reranker is not None else 0)
+        result = rank_candidates(needs, index, query, depth, match_weights, options, extra)
     except MatchingInputError as error:
         run.status, run.reason = RunStatus.EMPTY, str(error)
         run.seconds = time.perf_counter() - started
@@ -396,7 +407,9 @@ def candidates_for_assignment(
     run.eligible_count = result.eligible
     run.excluded = {str(name): count for name, count in result.excluded.items()}
     excluded_ids = set() if include_applicants else _applicant_ids(assignment)
-    chosen = _verified(needs, result.candidates, k, match_weights, options, excluded_ids, taxonomy)
+    chosen = _verified(
+        needs, result.candidates, k, match_weights, options, excluded_ids, taxonomy, reranker
+    )
     texts = explanation_texts([phrases for _r, phrases, _c in chosen])
     run.candidate_count = len(chosen)
     if not chosen:
@@ -435,17 +448,60 @@ def candidates_for_assignment(
     return MatchRunResult(run, candidates)
 
 
-def _verified(needs, ranked, k, weights, options, excluded_ids, taxonomy):
-    """The ranked candidates that still pass every rule on fresh facts, explained, best first."""
+@dataclass(frozen=True)
+class _Reranker:
+    """The second stage: re-scores the semantic similarity of a shortlist with a better encoder."""
+
+    store_as: str
+    encoder: object
+
+    @classmethod
+    def for_index(cls, first_stage: str) -> _Reranker | None:
+        encoder = get_reranker()
+        name = reranker_name()
+        if encoder is None or name is None:
+            return None
+        store_as = stored_name(name, encoder)
+        # The same encoder as the first stage would only repeat its scores.
+        return None if store_as == first_stage else cls(store_as, encoder)
+
+    def similarities(self, needs, records) -> dict[int, float]:
+        """Cosine similarity by the re-ranker of the assignment and each profile (by volunteer)."""
+        ids = [r.volunteer_id for r in records]
+        profiles = shortlist_vectors(
+            PROFILE, ids, [profile_text(r.facts) for r in records], self.store_as, self.encoder
+        )
+        query = shortlist_vectors(
+            ASSIGNMENT,
+            [needs.assignment_id],
+            [assignment_text(needs)],
+            self.store_as,
+            self.encoder,
+        )[0]
+        return dict(zip(ids, (profiles @ query).tolist(), strict=True))
+
+
+def _verified(needs, ranked, k, weights, options, excluded_ids, taxonomy, reranker=None):
+    """The ranked candidates that still pass every rule on fresh facts, explained, best first;
+    with a `reranker`, their semantic similarity is the re-ranker's."""
     records = fetch_profile_records([int(c.profile_id) for c in ranked], taxonomy=taxonomy)
-    chosen = []
+    passing = []
     for candidate in ranked:
         record = records.get(int(candidate.profile_id))
         if record is None or record.volunteer_id in excluded_ids:
             continue
         if record.categories and needs.category.value not in record.categories:
             continue
-        explanation = explain(needs, record.facts, candidate.components.semantic, weights, options)
+        passing.append((candidate, record))
+    similarity = (
+        reranker.similarities(needs, [record for _c, record in passing])
+        if reranker is not None and passing
+        else {}
+    )
+    chosen = []
+    for candidate, record in passing:
+        semantic = similarity.get(record.volunteer_id, candidate.components.semantic)
+        explanation = explain(needs, record.facts, semantic, weights, options)
         if not explanation.eligible or explanation.components is None:
             continue
         components = {

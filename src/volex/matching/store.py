@@ -29,15 +29,20 @@ ASSIGNMENT = "assignment"
 STORE_DTYPE = "float16"
 
 
+def stored_name(name: str, encoder: Encoder) -> str:
+    """The name the embeddings of `encoder` (set up as `name`) are stored under."""
+    if isinstance(encoder, HashingEncoder):
+        return f"hashing-{encoder.dim}"
+    # The weights' hash is part of the name: a rebuilt model must not reuse old vectors.
+    version = getattr(encoder, "version", "")
+    return f"{name}-{encoder.dim}" + (f"-{version}" if version else "")
+
+
 def current_encoder() -> tuple[str, Encoder]:
     """(the name embeddings are stored under, the encoder) for this process's settings."""
     encoder = get_encoder()
-    if isinstance(encoder, HashingEncoder):
-        return f"hashing-{encoder.dim}", encoder
     name = str(getattr(settings, "VOLEX_MATCHING_ENCODER", "static") or "static")
-    # The weights' hash is part of the name: a rebuilt model must not reuse old vectors.
-    version = getattr(encoder, "version", "")
-    return f"{name}-{encoder.dim}" + (f"-{version}" if version else ""), encoder
+    return stored_name(name, encoder), encoder
 
 
 def text_hash(text: str) -> str:
@@ -142,6 +147,61 @@ def assignment_embeddings_update(
     ids = sorted(needs)
     texts = [assignment_text(needs[pk]) for pk in ids]
     return _write(AssignmentEmbedding, "assignment_id", ids, texts, ASSIGNMENT, force)
+
+
+def shortlist_vectors(
+    kind: str, ids: Sequence[int], texts: Sequence[str], name: str, encoder: Encoder
+) -> np.ndarray:
+    """Embeddings by a second-stage encoder (the re-ranker) of a shortlist, in `ids` order.
+
+    Read from the store under the encoder's own name where the text is unchanged; the rest is
+    encoded now and stored, so the slow transformer encodes each profile text once, not once per
+    run. These rows take no new `IndexVersion` (the in-memory index holds the first stage's
+    embeddings only; a stamp would make every index reload and every stored run look stale).
+    """
+    model, owner = (
+        (ProfileEmbedding, "volunteer_id")
+        if kind == PROFILE
+        else (AssignmentEmbedding, "assignment_id")
+    )
+    store_as = stored_name(name, encoder)
+    hashes = [text_hash(t) for t in texts]
+    stored = {
+        pk: (bytes(vector), digest)
+        for pk, vector, digest in model.objects.filter(
+            encoder=store_as, **{f"{owner}__in": ids}
+        ).values_list(owner, "vector", "text_hash")
+    }
+    out = np.zeros((len(ids), encoder.dim), dtype=np.float32)
+    missing = []
+    for i, (pk, digest) in enumerate(zip(ids, hashes, strict=True)):
+        row = stored.get(pk)
+        if row is not None and row[1] == digest:
+            out[i] = np.frombuffer(row[0], dtype=np.float16)
+        else:
+            missing.append(i)
+    if missing:
+        vectors = encoder.encode([texts[i] for i in missing])
+        out[missing] = np.asarray(vectors, dtype=np.float16)  # as stored, so reruns agree
+        missing_ids = [ids[i] for i in missing]
+        with transaction.atomic():
+            model.objects.filter(encoder=store_as, **{f"{owner}__in": missing_ids}).delete()
+            model.objects.bulk_create(
+                [
+                    model(
+                        **{owner: ids[i]},
+                        encoder=store_as,
+                        dim=encoder.dim,
+                        dtype=STORE_DTYPE,
+                        vector=to_bytes(vectors[j]),
+                        text_hash=hashes[i],
+                        version=0,
+                    )
+                    for j, i in enumerate(missing)
+                ],
+                batch_size=2000,
+            )
+    return out
 
 
 def assignment_touch(assignment_id: int) -> None:

@@ -16,3 +16,4 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+VOLEX_MATCHING_RERANK = False  # a test that re-ranks turns it on (the extra may be installed)

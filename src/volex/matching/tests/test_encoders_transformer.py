@@ -43,3 +43,33 @@ def test_reranker_is_the_transformer_when_installed(minilm, settings):
     assert get_reranker() is minilm
     settings.VOLEX_MATCHING_RERANK = False
     assert get_reranker() is None
+
+
+@pytest.mark.django_db
+def test_the_candidate_list_is_reranked_by_the_transformer(minilm, settings, world):
+    """The static model shortlists; MiniLM's similarity is the semantic score shown."""
+    from volex.domain.matching.text import assignment_text, profile_text
+    from volex.matching.fetch import fetch_assignment, fetch_profile_records
+    from volex.matching.index import reset_indexes
+    from volex.matching.services import candidates_for_assignment
+
+    from . import helpers
+
+    settings.VOLEX_MATCHING_ENCODER = "static"
+    settings.VOLEX_MATCHING_RERANK = True
+    settings.VOLEX_MATCHING_RERANKER = "minilm"
+    reset_indexes()
+    first, second = helpers.skills(2)
+    job = helpers.assignment(host=world.own_org, required=[first, second], country="UG")
+    helpers.volunteer(skill_levels=[(first, "advanced", 6), (second, "advanced", 4)])
+    helpers.volunteer(skill_levels=[(second, "expert", 9)], headline="Logistics officer")
+    result = candidates_for_assignment(assignment=job, k=10)
+    ids = [c.volunteer_id for c in result.candidates]
+    assert ids and result.run.parameters["reranker"].startswith("minilm-384")
+    records = fetch_profile_records(ids)
+    profiles = minilm.encode([profile_text(records[pk].facts) for pk in ids])
+    query = minilm.encode([assignment_text(fetch_assignment(job.pk))])[0]
+    expected = np.clip(profiles @ query, 0.0, 1.0)
+    shown = [c.components["semantic"] for c in result.candidates]
+    np.testing.assert_allclose(shown, expected, atol=3e-3)
+    reset_indexes()
