@@ -27,3 +27,21 @@ class AuditedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class ScheduledJob(models.Model):
+    """The last run of a periodic job (`volex.core.schedule`): one row per job, locked to claim a
+    run, so two schedulers never run the same job twice in one interval."""
+
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    last_started_at = models.DateTimeField(_("last started at"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished at"), null=True, blank=True)
+    last_outcome = models.TextField(_("last outcome"), blank=True)
+    failed = models.BooleanField(_("last run failed"), default=False)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

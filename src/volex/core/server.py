@@ -1,4 +1,5 @@
-"""Serving the web app under gunicorn, with the background task worker beside it."""
+"""Serving the web app under gunicorn, with the background task worker and the scheduler of
+periodic jobs beside it."""
 
 from __future__ import annotations
 
@@ -23,18 +24,25 @@ class VolexServer(BaseApplication):
         return self.application
 
 
+def _child(*arguments: str) -> subprocess.Popen:
+    """A `volex` command as a child process that ends with the server."""
+    return subprocess.Popen([sys.executable, "-m", "volex.cli", *arguments], env=os.environ.copy())
+
+
 def start_task_worker() -> subprocess.Popen:
-    """The django-tasks database worker, as a child process that ends with the server."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "volex.cli", "db_worker", "--interval", "2"],
-        env=os.environ.copy(),
-    )
+    """The django-tasks database worker."""
+    return _child("db_worker", "--interval", "2")
+
+
+def start_scheduler() -> subprocess.Popen:
+    """The periodic jobs (`volex.core.schedule`)."""
+    return _child("scheduler")
 
 
 def serve(*, host: str, port: int, workers: int, with_worker: bool) -> None:
     from django.core.wsgi import get_wsgi_application
 
-    worker = start_task_worker() if with_worker else None
+    children = [start_task_worker(), start_scheduler()] if with_worker else []
     try:
         VolexServer(
             get_wsgi_application(),
@@ -48,6 +56,7 @@ def serve(*, host: str, port: int, workers: int, with_worker: bool) -> None:
             },
         ).run()
     finally:
-        if worker is not None:
-            worker.terminate()
-            worker.wait(timeout=10)
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.wait(timeout=10)

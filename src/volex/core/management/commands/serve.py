@@ -11,7 +11,11 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2)
-        parser.add_argument("--no-worker", action="store_true", help="Do not run the task worker.")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not run the task worker and the scheduler of periodic jobs.",
+        )
         parser.add_argument("--no-migrate", action="store_true")
 
     def handle(self, *args, **options):

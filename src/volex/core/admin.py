@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from .models import ScheduledJob
+
+
+@admin.register(ScheduledJob)
+class ScheduledJobAdmin(admin.ModelAdmin):
+    """Read-only: the scheduler writes these rows; an administrator checks that jobs run."""
+
+    list_display = ("name", "last_started_at", "last_finished_at", "failed")
+    readonly_fields = ("name", "last_started_at", "last_finished_at", "last_outcome", "failed")
+
+    def has_add_permission(self, request):
+        return False
