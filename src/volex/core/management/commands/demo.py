@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -19,6 +21,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         database = settings.DATABASES["default"]
         self.stdout.write(f"Database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
+        if database["ENGINE"].endswith("sqlite3"):  # VOLEX_HOME may name a folder not made yet
+            Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         self.stdout.write("Migrating (reference data: countries, languages, SDGs, ISCO, ESCO)...")
         call_command("migrate", interactive=False, verbosity=0)
         if demo_loaded():
