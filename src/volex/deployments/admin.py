@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db import transaction
 
 from .models import (
+    ApprovedHoursMonth,
     CheckIn,
     Deployment,
     DeploymentExtension,
@@ -10,7 +12,9 @@ from .models import (
     RiskFlag,
     RollCall,
     RollCallAnswer,
+    month_of,
 )
+from .services import hours_summary_refresh
 
 VOLUNTEER_SEARCH = [
     "volunteer__user__first_name",
@@ -51,6 +55,53 @@ class HourRecordAdmin(admin.ModelAdmin):
     search_fields = [f"deployment__{field}" for field in VOLUNTEER_SEARCH]
     raw_id_fields = ["deployment", "reviewed_by", "isco_group"]
     date_hierarchy = "period_start"
+
+    # Edits here bypass the hour services: keep the summary of approved hours (ADR 0004) exact
+    # by recomputing the cells a change or a deletion touches, in the same transaction.
+    def save_model(self, request, obj, form, change):
+        before = None
+        if change:
+            before = (
+                HourRecord.objects.filter(pk=obj.pk)
+                .values_list("deployment_id", "period_start")
+                .first()
+            )
+        super().save_model(request, obj, form, change)
+        cells = {(obj.deployment_id, month_of(obj.period_start))}
+        if before is not None:
+            cells.add((before[0], month_of(before[1])))
+        hours_summary_refresh(cells=cells)
+
+    def delete_model(self, request, obj):
+        cell = (obj.deployment_id, month_of(obj.period_start))
+        super().delete_model(request, obj)
+        hours_summary_refresh(cells=[cell])
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        cells = {
+            (d, month_of(day)) for d, day in queryset.values_list("deployment_id", "period_start")
+        }
+        super().delete_queryset(request, queryset)
+        hours_summary_refresh(cells=cells)
+
+
+@admin.register(ApprovedHoursMonth)
+class ApprovedHoursMonthAdmin(admin.ModelAdmin):
+    """Read only: the hour services keep it (`volex hours_summary_rebuild` recomputes it)."""
+
+    list_display = ["deployment", "month", "isco_group", "hours"]
+    list_filter = ["month"]
+    raw_id_fields = ["deployment", "isco_group"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ReachInline(admin.TabularInline):

@@ -271,6 +271,66 @@ class HourRecord(TimeStampedModel):
         return self.status == HourStatus.APPROVED
 
 
+def month_of(day) -> int:
+    """The summary's month key of a day: YYYYMM."""
+    return day.year * 100 + day.month
+
+
+class ApprovedHoursMonth(models.Model):
+    """Approved hours per (deployment, calendar month, ISCO-08 code of the record): the summary
+    the contribution reports read for the whole months of a period (ADR 0004) instead of the
+    hour records. A record counts in the month its period starts in.
+
+    It lives here, beside the hour records, because the hour services maintain it in the same
+    transaction as every change of which hours are approved (`services.hours_summary_refresh`);
+    reports (volex.impact) only read it. Loaders that write hour records in bulk without the
+    services (COPY, imports) rebuild it with `volex hours_summary_rebuild`."""
+
+    deployment = models.ForeignKey(
+        Deployment,
+        verbose_name=_("deployment"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    month = models.PositiveIntegerField(_("month (YYYYMM)"))
+    isco_group = models.ForeignKey(
+        "reference.ISCOGroup",
+        verbose_name=_("occupation of the work (ISCO-08)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    hours = models.DecimalField(_("approved hours"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("approved hours in a month")
+        verbose_name_plural = _("approved hours by month")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deployment", "month", "isco_group"],
+                condition=Q(isco_group__isnull=False),
+                name="approved_hours_month_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["deployment", "month"],
+                condition=Q(isco_group__isnull=True),
+                name="approved_hours_month_unique_no_isco",
+            ),
+        ]
+        indexes = [
+            # the reports read a range of months, all columns from the index on PostgreSQL
+            models.Index(
+                fields=["month", "deployment", "isco_group"],
+                include=["hours"],
+                name="approved_hours_month_cover",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month}: {self.hours} h"
+
+
 class Result(TimeStampedModel):
     """An output of the service and the people it reached."""
 

@@ -13,7 +13,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +32,7 @@ from . import permissions
 from .errors import DeploymentError
 from .fetch import service_facts
 from .models import (
+    ApprovedHoursMonth,
     CheckIn,
     Deployment,
     DeploymentExtension,
@@ -47,6 +50,7 @@ from .models import (
     RollCallAnswer,
     RollCallStatus,
     Safety,
+    month_of,
 )
 
 
@@ -378,6 +382,84 @@ def hours_record(
     )
 
 
+# --- The summary of approved hours (ADR 0004) -----------------------------------------------
+# `ApprovedHoursMonth` holds the approved hours per (deployment, month the record's period starts
+# in, ISCO-08 code of the record). Every change of which hours are approved recomputes the cells
+# it touches from the records, set-based, in the same transaction: the summary is exact by
+# construction (no running increments to drift). `hours_summary_rebuild` recomputes it all.
+
+
+def _month_bounds(month: int) -> tuple[date, date]:
+    """The first day of a YYYYMM month and the first day of the next one."""
+    year, number = divmod(month, 100)
+    following = date(year + (number == 12), number % 12 + 1, 1)
+    return date(year, number, 1), following
+
+
+def approved_hours_by_month(records: QuerySet[HourRecord]) -> QuerySet:
+    """The summary's rows computed from hour records: (deployment, month, ISCO-08 code, hours) of
+    the approved ones, grouped in the database (the SELECT of the summary's INSERT)."""
+    return (
+        records.filter(status=HourStatus.APPROVED)
+        .order_by()
+        .annotate(
+            s_d=F("deployment_id"),
+            s_m=ExtractYear("period_start") * 100 + ExtractMonth("period_start"),
+            s_i=F("isco_group_id"),
+        )
+        .values("s_d", "s_m", "s_i")
+        .annotate(s_h=Sum("hours"))
+        .values_list("s_d", "s_m", "s_i", "s_h")
+    )
+
+
+def _summary_insert(records: QuerySet[HourRecord]) -> None:
+    sql, params = approved_hours_by_month(records).query.sql_with_params()
+    table = connection.ops.quote_name(ApprovedHoursMonth._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (deployment_id, month, isco_group_id, hours) {sql}", params
+        )
+
+
+@transaction.atomic(savepoint=False)
+def hours_summary_refresh(*, cells: Iterable[tuple[int, int]]) -> None:
+    """Recompute the summary's cells (deployment id, YYYYMM month) from the hour records: one
+    DELETE and one INSERT … SELECT whatever the number of cells. Call it inside the transaction
+    that changed the records (it joins it); it locks the deployments so that concurrent
+    refreshes of a cell queue and each sees the records the other committed."""
+    by_month: dict[int, set[int]] = {}
+    for deployment_id, month in cells:
+        by_month.setdefault(month, set()).add(deployment_id)
+    if not by_month:
+        return
+    deployment_ids = sorted(set().union(*by_month.values()))
+    list(
+        Deployment.objects.select_for_update()
+        .filter(pk__in=deployment_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    in_summary, in_records = Q(), Q()
+    for month, ids in sorted(by_month.items()):
+        first, following = _month_bounds(month)
+        in_summary |= Q(month=month, deployment_id__in=sorted(ids))
+        in_records |= Q(
+            period_start__gte=first, period_start__lt=following, deployment_id__in=sorted(ids)
+        )
+    ApprovedHoursMonth.objects.filter(in_summary).delete()
+    _summary_insert(HourRecord.objects.filter(in_records))
+
+
+@transaction.atomic
+def hours_summary_rebuild() -> int:
+    """Recompute the whole summary from the hour records (after bulk loads that bypass the
+    services: COPY, imports, the benchmark); returns its number of rows."""
+    ApprovedHoursMonth.objects.all().delete()
+    _summary_insert(HourRecord.objects.all())
+    return ApprovedHoursMonth.objects.count()
+
+
 def _review_refusal(record: HourRecord) -> ValidationError | None:
     if record.status == HourStatus.APPROVED:
         return _refused("status", _("Approved hours are locked."), DeploymentError.LOCKED)
@@ -411,6 +493,7 @@ def hours_approve(*, record: HourRecord, by, now: datetime | None = None) -> Hou
     record.reviewed_by = by
     record.reviewed_at = now or timezone.now()
     record.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+    hours_summary_refresh(cells=[(record.deployment_id, month_of(record.period_start))])
     risks_evaluate(deployment=record.deployment, now=now)
     return record
 
@@ -484,6 +567,9 @@ def hours_approve_bulk(
     moment = now or timezone.now()
     HourRecord.objects.filter(pk__in=ids).update(
         status=HourStatus.APPROVED, reviewed_by=by, reviewed_at=moment, updated_at=moment
+    )
+    hours_summary_refresh(
+        cells={(r.deployment_id, month_of(r.period_start)) for r in records.values()}
     )
     for deployment in {
         record.deployment_id: record.deployment for record in records.values()

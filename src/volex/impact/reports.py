@@ -1,7 +1,8 @@
 """Contribution reports: what volunteers gave over a period, valued the ILO way (ADR 0004).
 
 `report_build(scope=...)` aggregates in the database (grouped queries, a constant number of them
-whatever the rows: the hour records are read once for every breakdown, by `_hour_cube`), then
+whatever the rows: the approved hours are read in one statement for every breakdown, by
+`_hour_cube`, from the summary of approved hours for whole months), then
 values the few grouped rows with the pure `volex.domain.valuation` (replacement cost, FTE), each
 wage looked up once per country, occupation and year. Nothing here loops over deployments or hour
 records in Python.
@@ -15,11 +16,11 @@ of the organizations they manage, an administrator's everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Lower
 from django.db.models.lookups import In
@@ -28,7 +29,16 @@ from django.utils.translation import gettext_lazy
 
 from volex.assignments.models import Assignment
 from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
-from volex.deployments.models import AgeGroup, Deployment, HourRecord, HourStatus, ResultReach, Sex
+from volex.deployments.models import (
+    AgeGroup,
+    ApprovedHoursMonth,
+    Deployment,
+    HourRecord,
+    HourStatus,
+    ResultReach,
+    Sex,
+    month_of,
+)
 from volex.domain.valuation import (
     DEFAULT_FULL_TIME_YEAR,
     FullTimeYear,
@@ -270,8 +280,8 @@ COUNTRY_OF_HOURS = Coalesce(
     "deployment__duty_station__country_id", "deployment__assignment__host__country_id"
 )
 COUNTRY_OF_DEPLOYMENT = Coalesce("duty_station__country_id", "assignment__host__country_id")
-# The occupation of the work: the hour record's, else the assignment's occupation's unit group.
-ISCO_OF_HOURS = Coalesce("isco_group_id", "deployment__assignment__occupation__isco_group_id")
+# The occupation of the work: the hour record's, else the assignment's occupation's unit group
+# (in `_hour_cube`: COALESCE of the summary's or record's code and the deployment's `oi`).
 
 
 def _age_expression(path: str, on: date):
@@ -345,8 +355,8 @@ def _hours(value) -> Decimal:
     return Decimal(value or 0).quantize(HOURS, rounding=ROUND_HALF_UP)
 
 
-# The breakdowns read from the hour cube (`_hour_cube`), by the tag of their grouping set.
-# "t" (the totals, by country, ISCO-08 code and year) also gives the country breakdown.
+# The breakdowns read from the hour cube (`_hour_cube`), by the tag of their rows. "t" (the
+# totals, by country, ISCO-08 code and year) also gives the country breakdown.
 CUBE_KEYS = {
     "s": Breakdown.SECTOR,
     "c": Breakdown.CATEGORY,
@@ -354,36 +364,121 @@ CUBE_KEYS = {
     "g": Breakdown.AGE_GROUP,
     "m": Breakdown.MONTH,
 }
-CUBE_TAGS = ("t", "a", *CUBE_KEYS)  # "a": by assignment, joined to its SDG goals and targets
+CUBE_TAGS = ("t", *CUBE_KEYS, "sdg_goal", "sdg_target")
 
 
-def _hour_cube(scope: ReportScope) -> dict[object, list]:
-    """Every breakdown's (key, country, ISCO-08 code, year, hours) from ONE statement that reads
-    the approved hour records once: a CTE of the records with every key computed, grouped by
-    GROUPING SETS on PostgreSQL (one pass) or by the same groupings joined with UNION ALL on
-    other databases (identical results); the SDG goals and targets are joined to the small
-    per-assignment grouping, so an assignment with several counts under each. Returns
-    {"t": totals, Breakdown.X: rows}."""
-    month = ExtractYear("period_start") * 100 + ExtractMonth("period_start")
-    base = (
-        approved_hours_in_scope(scope)
+def whole_months(scope: ReportScope) -> tuple[int, int] | None:
+    """The first and last whole calendar months (YYYYMM) inside the period, if any: the months
+    the report reads from the summary of approved hours instead of the records."""
+    first = scope.start if scope.start.day == 1 else _next_month(scope.start)
+    last_day = _next_month(scope.end) - timedelta(days=1)
+    last = scope.end if scope.end == last_day else scope.end.replace(day=1) - timedelta(days=1)
+    if first > last:
+        return None
+    return month_of(first), month_of(last)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def _hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
+    """The approved hours of the period as rows (deployment, ISCO-08 code of the record, month
+    YYYYMM, year, hours): the summary (`ApprovedHoursMonth`) for the whole months inside the
+    period, the hour records (counted by the day their period starts) for the partial months at
+    its edges; `summary=False` reads the records only (the reference the tests compare with)."""
+    months = whole_months(scope) if summary else None
+    records = HourRecord.objects.filter(
+        status=HourStatus.APPROVED, period_start__gte=scope.start, period_start__lte=scope.end
+    )
+    parts = []
+    whole_period = False
+    if months is not None:
+        first, last = months
+        whole_period = (scope.start, scope.end) == (_month_start(first), _month_last(last))
+        records = records.filter(
+            Q(period_start__lt=_month_start(first)) | Q(period_start__gte=_month_after(last))
+        )
+        parts.append(
+            ApprovedHoursMonth.objects.filter(month__gte=first, month__lte=last)
+            .order_by()
+            .annotate(
+                r_d=F("deployment_id"),
+                r_i=F("isco_group_id"),
+                r_m=F("month"),
+                r_y=F("month") / 100,
+                r_h=F("hours"),
+            )
+            .values_list("r_d", "r_i", "r_m", "r_y", "r_h")
+            .query.sql_with_params()
+        )
+    if not whole_period:  # partial months at an edge, or no whole month at all
+        parts.append(
+            records.order_by()
+            .annotate(
+                r_d=F("deployment_id"),
+                r_i=F("isco_group_id"),
+                r_m=ExtractYear("period_start") * 100 + ExtractMonth("period_start"),
+                r_y=ExtractYear("period_start"),
+                r_h=F("hours"),
+            )
+            .values_list("r_d", "r_i", "r_m", "r_y", "r_h")
+            .query.sql_with_params()
+        )
+    return (
+        " UNION ALL ".join(sql for sql, _params in parts),
+        tuple(param for _sql, params in parts for param in params),
+    )
+
+
+def _month_start(month: int) -> date:
+    return date(month // 100, month % 100, 1)
+
+
+def _month_after(month: int) -> date:
+    return _next_month(_month_start(month))
+
+
+def _month_last(month: int) -> date:
+    return _month_after(month) - timedelta(days=1)
+
+
+def _hour_cube(scope: ReportScope, *, summary: bool = True) -> dict[object, list]:
+    """Every breakdown's (key, country, ISCO-08 code, year, hours) from ONE statement.
+
+    The approved hours (`_hours_source`: the summary for whole months, the records for the
+    partial ones) are grouped per (deployment, ISCO-08 code, year) first, without a join; those
+    groups are joined to the deployments in scope (every breakdown key computed once per
+    deployment) and grouped into two small results: by (assignment, country, code, year) and by
+    (sex, age group, country, code, year); the trend groups the hour rows by (month, country,
+    code, year). Every breakdown is then a grouping of those small results: the totals, sector,
+    category and the SDG goals and targets (an assignment with several counts under each) from
+    the first, sex and age group from the second. Plain GROUP BY and UNION ALL only: the same
+    statement on SQLite and PostgreSQL (where the hour rows are read in place, in parallel, and
+    the deployments' keys computed once). Returns {"t": totals, Breakdown.X: rows}."""
+    hours_sql, hours_params = _hours_source(scope, summary=summary)
+    deployments = (
+        Deployment.objects.filter(scope.deployment_filter())
+        .order_by()
         .annotate(
-            k_a=F("deployment__assignment_id"),
-            k_s=_dimension(Breakdown.SECTOR, scope, "deployment__"),
-            k_c=_dimension(Breakdown.CATEGORY, scope, "deployment__"),
-            k_x=_dimension(Breakdown.SEX, scope, "deployment__"),
-            k_g=_dimension(Breakdown.AGE_GROUP, scope, "deployment__"),
-            k_m=month,
-            k_country=COUNTRY_OF_HOURS,
-            k_isco=ISCO_OF_HOURS,
-            k_year=ExtractYear("period_start"),
-            k_hours=F("hours"),
+            k_id=F("pk"),
+            k_a=F("assignment_id"),
+            k_x=_dimension(Breakdown.SEX, scope, ""),
+            k_g=_dimension(Breakdown.AGE_GROUP, scope, ""),
+            k_country=COUNTRY_OF_DEPLOYMENT,
+            k_oi=F("assignment__occupation__isco_group_id"),
+        )
+        .values_list("k_id", "k_a", "k_x", "k_g", "k_country", "k_oi")
+    )
+    dep_sql, dep_params = deployments.query.sql_with_params()
+    assignments_sql, assignments_params = (
+        Assignment.objects.annotate(
+            k_s=Coalesce("sector", Value(NONE_KEY)), k_c=Coalesce("category", Value(NONE_KEY))
         )
         .order_by()
-        .values_list("k_a", "k_s", "k_c", "k_x", "k_g", "k_m", "k_country", "k_isco", "k_year",
-                     "k_hours")
-    )  # fmt: skip
-    base_sql, base_params = base.query.sql_with_params()
+        .values_list("pk", "k_s", "k_c")
+        .query.sql_with_params()
+    )
     goals_sql, goals_params = (
         Assignment.objects.annotate(k=Coalesce("sdg_goals__number", Value(0)))
         .order_by()
@@ -396,44 +491,55 @@ def _hour_cube(scope: ReportScope) -> dict[object, list]:
         .values_list("pk", "k")
         .query.sql_with_params()
     )
-    keys = {"a": "a", "s": "ks", "c": "kc", "x": "kx", "g": "kg", "m": "km"}
-    columns = ("a", "ks", "kc", "kx", "kg", "km")
-    if connection.vendor == "postgresql":
-        tag = " ".join(f"WHEN GROUPING({column}) = 0 THEN '{t}'" for t, column in keys.items())
-        sets = ", ".join(f"({column}, c, i, y)" for column in keys.values())
-        cube = (
-            f"SELECT CASE {tag} ELSE 't' END AS tag, {', '.join(columns)}, c, i, y, "
-            f"SUM(h) AS h FROM base GROUP BY GROUPING SETS ((c, i, y), {sets})"
-        )
-    else:
-        branches = []
-        for t, column in (("t", None), *keys.items()):
-            chosen = ", ".join(c if c == column else f"NULL AS {c}" for c in columns)
-            group = f"{column}, c, i, y" if column else "c, i, y"
-            branches.append(
-                f"SELECT '{t}' AS tag, {chosen}, c, i, y, SUM(h) AS h FROM base GROUP BY {group}"
-            )
-        cube = " UNION ALL ".join(branches)
-    text_key = " ".join(f"WHEN '{t}' THEN {keys[t]}" for t in ("s", "c", "x", "g"))
+    # PostgreSQL materializes a CTE read more than once: not the hour rows (read where they
+    # are, in parallel), but the deployments' keys and the small groupings
+    postgresql = connection.vendor == "postgresql"
+    inline = "NOT MATERIALIZED " if postgresql else ""
+    # the deployments' keys computed once (five joins), then one hash join per hour row
+    once = "MATERIALIZED " if postgresql else ""
+    isco = "COALESCE(hrs.i, dep.oi)"
     sql = (
-        f"WITH base (a, ks, kc, kx, kg, km, c, i, y, h) AS ({base_sql}), "
-        f"cube AS ({cube}), "
+        f"WITH hrs (d, i, m, y, h) AS {inline}({hours_sql}), "
+        f"dep (id, a, kx, kg, c, oi) AS {once}({dep_sql}), "
+        # per deployment first (no join: the summary's rows alone), then the deployments' keys
+        f"gd (d, i, y, h) AS (SELECT d, i, y, SUM(h) FROM hrs GROUP BY d, i, y), "
+        f"gk (a, kx, kg, c, i, y, h) AS (SELECT dep.a, dep.kx, dep.kg, dep.c, "
+        f"COALESCE(gd.i, dep.oi), gd.y, gd.h FROM gd INNER JOIN dep ON dep.id = gd.d), "
+        f"ga (a, c, i, y, h) AS (SELECT a, c, i, y, SUM(h) FROM gk GROUP BY a, c, i, y), "
+        f"gv (kx, kg, c, i, y, h) AS (SELECT kx, kg, c, i, y, SUM(h) FROM gk "
+        f"GROUP BY kx, kg, c, i, y), "
+        # the trend: by month, country and occupation (the country is the deployment's)
+        f"gm (m, c, i, y, h) AS (SELECT hrs.m, dep.c, {isco}, hrs.y, SUM(hrs.h) "
+        f"FROM hrs INNER JOIN dep ON dep.id = hrs.d GROUP BY hrs.m, dep.c, {isco}, hrs.y), "
+        f"asg (aid, ks, kc) AS ({assignments_sql}), "
         f"goal_of (aid, k) AS ({goals_sql}), "
         f"target_of (aid, k) AS ({targets_sql}) "
-        f"SELECT tag, CASE tag {text_key} ELSE NULL END AS tk, km AS nk, c, i, y, h "
-        f"FROM cube WHERE tag <> 'a' "
-        f"UNION ALL SELECT 'sdg_goal' AS tag, NULL AS tk, o.k AS nk, u.c, u.i, u.y, SUM(u.h) "
-        f"FROM cube u INNER JOIN goal_of o ON o.aid = u.a WHERE u.tag = 'a' "
-        f"GROUP BY o.k, u.c, u.i, u.y "
-        f"UNION ALL SELECT 'sdg_target' AS tag, o.k AS tk, NULL AS nk, u.c, u.i, u.y, SUM(u.h) "
-        f"FROM cube u INNER JOIN target_of o ON o.aid = u.a WHERE u.tag = 'a' "
-        f"GROUP BY o.k, u.c, u.i, u.y"
+        f"SELECT 't' AS tag, NULL AS tk, CAST(NULL AS INTEGER) AS nk, c, i, y, SUM(h) "
+        f"FROM ga GROUP BY c, i, y "
+        f"UNION ALL SELECT 's', o.ks, NULL, u.c, u.i, u.y, SUM(u.h) "
+        f"FROM ga u INNER JOIN asg o ON o.aid = u.a GROUP BY o.ks, u.c, u.i, u.y "
+        f"UNION ALL SELECT 'c', o.kc, NULL, u.c, u.i, u.y, SUM(u.h) "
+        f"FROM ga u INNER JOIN asg o ON o.aid = u.a GROUP BY o.kc, u.c, u.i, u.y "
+        f"UNION ALL SELECT 'x', kx, NULL, c, i, y, SUM(h) FROM gv GROUP BY kx, c, i, y "
+        f"UNION ALL SELECT 'g', kg, NULL, c, i, y, SUM(h) FROM gv GROUP BY kg, c, i, y "
+        f"UNION ALL SELECT 'm', NULL, m, c, i, y, h FROM gm "
+        f"UNION ALL SELECT 'sdg_goal', NULL, o.k, u.c, u.i, u.y, SUM(u.h) "
+        f"FROM ga u INNER JOIN goal_of o ON o.aid = u.a GROUP BY o.k, u.c, u.i, u.y "
+        f"UNION ALL SELECT 'sdg_target', o.k, NULL, u.c, u.i, u.y, SUM(u.h) "
+        f"FROM ga u INNER JOIN target_of o ON o.aid = u.a GROUP BY o.k, u.c, u.i, u.y"
+    )
+    params = (
+        *hours_params,
+        *dep_params,
+        *assignments_params,
+        *goals_params,
+        *targets_params,
     )
     found: dict[object, list] = {"t": []}
     found.update({breakdown: [] for breakdown in Breakdown})
     sdg = {"sdg_goal": Breakdown.SDG_GOAL, "sdg_target": Breakdown.SDG_TARGET}
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*base_params, *goals_params, *targets_params))
+        cursor.execute(sql, params)
         for tag, text, number, country, isco, year, hours in cursor.fetchall():
             row_hours = _hours(hours)
             year = int(year)
@@ -447,6 +553,8 @@ def _hour_cube(scope: ReportScope) -> dict[object, list]:
             else:
                 breakdown = CUBE_KEYS.get(tag) or sdg[tag]
                 found[breakdown].append((text, country, isco, year, row_hours))
+    # the database returns groups in any order: the valuation's notes list them in this one
+    found["t"].sort(key=lambda row: (row[1] or "", row[2] or "", row[3]))
     return found
 
 
@@ -530,9 +638,34 @@ class _Valuer:
         ) % {"source": error.currency, "target": error.to, "year": error.year}
 
 
-def report_build(*, scope: ReportScope) -> Report:
-    """The whole report: totals, breakdowns, trend and people reached, with its notes."""
-    cube = _hour_cube(scope)
+def report_build(*, scope: ReportScope, summary: bool = True) -> Report:
+    """The whole report: totals, breakdowns, trend and people reached, with its notes.
+    `summary=False` reads every approved hour record instead of the summary of approved hours
+    for the whole months (the same figures, slower: the reference the tests compare with)."""
+    with transaction.atomic():
+        _tune_session()
+        return _report(scope, summary=summary)
+
+
+# PostgreSQL settings for the report's transaction only (ADR 0004): the cube's hash tables and
+# the deployment counts' sorts fit in memory instead of spilling to disk (EXPLAIN ANALYZE at
+# 10 M records: hash batches and external merges with the default 4 MB), and no JIT (the
+# planner's over-estimated groups made it compile 270 functions for about 5 s of the report).
+REPORT_SETTINGS = {"jit": "off", "work_mem": "256MB"}
+
+
+def _tune_session() -> None:
+    if connection.vendor != "postgresql":
+        return
+    calls = ", ".join("set_config(%s, %s, true)" for _name in REPORT_SETTINGS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {calls}", [item for pair in REPORT_SETTINGS.items() for item in pair]
+        )
+
+
+def _report(scope: ReportScope, *, summary: bool) -> Report:
+    cube = _hour_cube(scope, summary=summary)
     totals = cube["t"]
     countries = {c for _k, c, _i, _y, _h in totals if c}
     valuer = _Valuer(scope, countries)

@@ -1,7 +1,8 @@
 """Test data for reports: deployments, approved hours and results with known figures.
 
 Deployments and their records are written with the ORM (the deployment services arrive with
-issue 5); assignments, organizations and volunteers go through their services' factories."""
+issue 5), refreshing the summary of approved hours as the hour services do; assignments,
+organizations and volunteers go through their services' factories."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from volex.deployments.models import (
     HourStatus,
     Result,
     ResultReach,
+    month_of,
 )
+from volex.deployments.services import hours_summary_refresh
 from volex.organizations.tests.factories import OrganizationFactory
 from volex.selection.models import Application
 from volex.volunteers.tests.factories import VolunteerFactory
@@ -75,7 +78,7 @@ def deployment_of(
 def hours_of(
     deployment, hours, *, on=date(2024, 3, 4), status=HourStatus.APPROVED, isco=None
 ) -> HourRecord:
-    return HourRecord.objects.create(
+    record = HourRecord.objects.create(
         deployment=deployment,
         period_start=on,
         period_end=on,
@@ -85,6 +88,9 @@ def hours_of(
         status=status,
         rejection_reason="Not this week" if status == HourStatus.REJECTED else "",
     )
+    # written without the hour services, so keep the summary of approved hours as they would
+    hours_summary_refresh(cells=[(deployment.pk, month_of(on))])
+    return record
 
 
 def result_of(deployment, *, on=date(2024, 3, 10), reach=()) -> Result:
