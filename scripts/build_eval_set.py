@@ -22,17 +22,24 @@ Deterministic for a given seed.
 
     python scripts/build_eval_set.py                      # the committed fixture
     python scripts/build_eval_set.py --queries 1000 --out /tmp/esco-dev-1000
+    python scripts/build_eval_set.py --validation --out /tmp/esco-validation
+
+`--validation` builds the same kind of set from the validation groups (`is_validation_group`), a
+quarter of the TRAINING half's unit groups: encoder settings are chosen on it, never on the dev
+set.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import random
 import re
 import sys
 import zlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -73,6 +80,18 @@ OPENERS = [
 def is_dev_group(isco_unit_group: str) -> bool:
     """Half of the ISCO-08 unit groups make the dev set; the other half may train encoders."""
     return zlib.crc32(isco_unit_group.encode("ascii")) % 2 == 0
+
+
+def is_validation_group(isco_unit_group: str) -> bool:
+    """A quarter of the TRAINING half's unit groups, held out to choose an encoder's settings.
+
+    Never a dev group: settings are chosen on these (with the encoder trained on the rest of the
+    training half), so the dev figure is read once, for the chosen settings only.
+    """
+    if is_dev_group(isco_unit_group):
+        return False
+    # Not CRC-32 again: it is affine over GF(2), so its low bits would follow `is_dev_group`'s.
+    return hashlib.sha256(isco_unit_group.encode("ascii")).digest()[0] % 4 == 0
 
 
 def sentences(text: str) -> list[str]:
@@ -161,24 +180,44 @@ def profile_variants(
     return out
 
 
-def training_texts(esco: Path, rounds: int = 4, seed: int = 7) -> list[str]:
-    """Profile and assignment texts of the occupations OUTSIDE the dev unit groups.
+def training_items(esco: Path, rounds: int = 4, seed: int = 7) -> list[dict[str, str]]:
+    """Profile and assignment texts of the occupations OUTSIDE the dev unit groups, with their
+    occupation, ISCO-08 unit group and kind ("profile" or "assignment").
 
-    For training or distilling encoders without touching the dev set's occupations or groups.
+    For training or distilling encoders without touching the dev set's occupations or groups;
+    the items of the validation groups (`is_validation_group`) are among them, for the caller to
+    leave out while it chooses settings.
     """
     rng = random.Random(seed)
     held_out = [o for o in load_occupations(esco) if not is_dev_group(str(o["group"]))]
-    texts: list[str] = []
+    items: list[dict[str, str]] = []
     for _ in range(rounds):
         for occupation in held_out:
-            texts += [text for _, text in profile_variants(occupation, rng, "t")]
-            texts.append(make_assignment("t", occupation, rng))
-    return texts
+            key, group = str(occupation["key"]), str(occupation["group"])
+            for _, text in profile_variants(occupation, rng, "t"):
+                items.append({"text": text, "key": key, "group": group, "kind": "profile"})
+            text = make_assignment("t", occupation, rng)
+            items.append({"text": text, "key": key, "group": group, "kind": "assignment"})
+    return items
 
 
-def build(esco: Path, out: Path, pool: int, queries: int, seed: int) -> dict[str, int]:
+def training_texts(esco: Path, rounds: int = 4, seed: int = 7) -> list[str]:
+    """The texts of `training_items`, in the same order."""
+    return [item["text"] for item in training_items(esco, rounds, seed)]
+
+
+def build(
+    esco: Path,
+    out: Path,
+    pool: int,
+    queries: int,
+    seed: int,
+    groups: Callable[[str], bool] = is_dev_group,
+) -> dict[str, int]:
+    """Write a BEIR set of the occupations whose unit group `groups` admits (the dev set by
+    default; `is_validation_group` for the validation split carved from the training half)."""
     rng = random.Random(seed)
-    occupations = [o for o in load_occupations(esco) if is_dev_group(str(o["group"]))]
+    occupations = [o for o in load_occupations(esco) if groups(str(o["group"]))]
     chosen = rng.sample(occupations, pool) if 0 < pool < len(occupations) else occupations
     chosen.sort(key=lambda o: str(o["key"]))
     asked = rng.sample(chosen, min(queries, len(chosen)))
@@ -224,7 +263,18 @@ def main() -> None:
     )
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--validation",
+        action="store_true",
+        help="the validation groups of the training half, not the dev groups (needs --out)",
+    )
     args = parser.parse_args()
+    if args.validation:
+        if args.out == DEFAULT_OUT:
+            parser.error("--validation needs its own --out (the dev set's folder is not for it)")
+        counts = build(args.esco, args.out, args.pool, args.queries, args.seed, is_validation_group)
+        print(counts)
+        return
     counts = build(args.esco, args.out, args.pool, args.queries, args.seed)
     readme = args.out / "README.md"
     readme.write_text(

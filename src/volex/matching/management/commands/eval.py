@@ -5,7 +5,9 @@ example the committed dev set `src/volex/matching/eval_data/esco-dev`. Rows: eac
 encoder (hashing, static, minilm when the `transformer` extra is installed) and the static
 encoder's top-`--rerank-depth` re-ranked by MiniLM. The rate is the first stage's encoding rate
 (queries and documents per second); a re-ranker encodes only each query's shortlist in
-production, so its cost is not in the rate.
+production, so its cost is not in the rate. `--static-path DIR` evaluates another static model
+directory (a candidate built by `scripts/distill_encoder.py --out DIR`) in place of the packaged
+one, for the static rows.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from volex.domain.matching.encoders import Encoder
 from volex.domain.matching.evaluation import (
     EncodedDataset,
     encode_dataset,
@@ -22,7 +25,12 @@ from volex.domain.matching.evaluation import (
     load_beir,
 )
 from volex.domain.matching.types import MatchingInputError
-from volex.matching.encoders import EncoderUnavailable, get_encoder, transformer_available
+from volex.matching.encoders import (
+    EncoderUnavailable,
+    StaticEncoder,
+    get_encoder,
+    transformer_available,
+)
 
 RERANK = "static+minilm"
 
@@ -40,6 +48,11 @@ class Command(BaseCommand):
             help=f"comma-separated, of hashing, static, minilm, {RERANK} (default: all available)",
         )
         parser.add_argument("--rerank-depth", type=int, default=100)
+        parser.add_argument(
+            "--static-path",
+            default="",
+            help="a static model directory to evaluate instead of the packaged encoder",
+        )
         parser.add_argument("--json", action="store_true", help="print JSON rows, not a table")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -58,13 +71,18 @@ class Command(BaseCommand):
 
         encoded: dict[str, EncodedDataset] = {}
 
+        def encoder_called(name: str) -> Encoder:
+            if name == "static" and options["static_path"]:
+                return StaticEncoder(options["static_path"])
+            return get_encoder(name)
+
         def encoded_by(name: str) -> EncodedDataset:
             if name not in encoded:
                 if options["verbosity"] > 1:
                     self.stderr.write(f"encoding with {name}...")
                 try:
-                    encoded[name] = encode_dataset(get_encoder(name), dataset)
-                except EncoderUnavailable as error:
+                    encoded[name] = encode_dataset(encoder_called(name), dataset)
+                except (EncoderUnavailable, MatchingInputError) as error:
                     raise CommandError(str(error)) from error
             return encoded[name]
 
