@@ -7,10 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from volex.domain.matching import retrieval
 from volex.domain.matching.retrieval import (
     SCAN_QUERIES,
     _scanners,
     batch_top_k,
+    filtered_top_k,
     recall_at_k,
     top_k,
 )
@@ -64,6 +66,79 @@ def test_top_k_equals_brute_force(
         assert (rows[q, width:] == -1).all() and np.isneginf(scores[q, width:]).all()
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    n=st.integers(1, 400),
+    dim=st.sampled_from([3, 8, 16]),
+    k=st.integers(1, 60),
+    share=st.sampled_from([0.0, 0.005, 0.01, 0.1, 0.5, 0.9, 1.0]),
+    chunk_rows=st.sampled_from([1, 5, 64, 10_000]),
+    dtype=st.sampled_from([np.float32, np.float16]),
+    ties=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_every_filter_method_equals_brute_force(
+    n: int,
+    dim: int,
+    k: int,
+    share: float,
+    chunk_rows: int,
+    dtype: type,
+    ties: bool,
+    seed: int,
+) -> None:
+    """Gathered chunks (several per call when `chunk_rows` is small), the bitmap and `auto` each
+    equal a brute force under random masks: every selectivity, ties, k above the passing rows, an
+    empty mask; and the gathered scores equal those of an unfiltered scan of the passing rows."""
+    rng = np.random.default_rng(seed)
+    if ties:  # small integers: exact scores, many ties
+        matrix = rng.integers(-2, 3, (n, dim)).astype(dtype)
+        query = rng.integers(-2, 3, dim).astype(np.float32)
+    else:
+        matrix = rng.standard_normal((n, dim)).astype(dtype)
+        query = rng.standard_normal(dim).astype(np.float32)
+    mask = rng.random(n) < share
+    saved = retrieval.GATHER_BYTES
+    retrieval.GATHER_BYTES = chunk_rows * dim * matrix.dtype.itemsize
+    try:
+        found = {m: filtered_top_k(query, matrix, k, mask, m) for m in ("gather", "bitmap", "auto")}
+        threaded = filtered_top_k(query, matrix, k, mask, "gather", threads=3)
+    finally:
+        retrieval.GATHER_BYTES = saved
+    passing = np.flatnonzero(mask)
+    for result in found.values():
+        assert len(result.rows) == min(k, len(passing))
+        assert result.rows.dtype == np.int64 and result.scores.dtype == np.float32
+        if ties:
+            check(result.rows, query, matrix, k, mask)
+    gathered = found["gather"]
+    assert gathered.scores.tolist() == threaded.scores.tolist()
+    assert gathered.scores.tolist() == found["bitmap"].scores.tolist()
+    assert gathered.scores.tolist() == found["auto"].scores.tolist()
+    if len(passing):
+        alone = top_k(query, matrix[passing], k)
+        assert gathered.scores.tolist() == alone.scores.tolist()
+        if not ties:  # distinct scores: the very same rows
+            assert gathered.rows.tolist() == passing[alone.rows].tolist()
+            assert gathered.rows.tolist() == found["bitmap"].rows.tolist()
+            assert gathered.rows.tolist() == threaded.rows.tolist()
+        # each row's score is the one the unfiltered scan gives it
+        everything = top_k(query, matrix, n)
+        score_of = dict(zip(everything.rows.tolist(), everything.scores.tolist(), strict=True))
+        assert [score_of[r] for r in gathered.rows.tolist()] == gathered.scores.tolist()
+
+
+def test_auto_picks_by_share() -> None:
+    rng = np.random.default_rng(5)
+    matrix = rng.standard_normal((1000, 8)).astype(np.float16)
+    query = rng.standard_normal(8)
+    for share in (0.01, retrieval.GATHER_SHARE, 0.5, 1.0):
+        mask = np.arange(1000) < int(share * 1000)
+        auto = top_k(query, matrix, 20, mask)
+        assert auto.rows.tolist() == filtered_top_k(query, matrix, 20, mask, "gather").rows.tolist()
+        assert auto.rows.tolist() == filtered_top_k(query, matrix, 20, mask, "bitmap").rows.tolist()
+
+
 def test_other_dtypes_and_layouts_are_converted() -> None:
     rng = np.random.default_rng(3)
     matrix = rng.integers(-3, 4, (200, 16))
@@ -79,7 +154,8 @@ def test_repeated_scans_reuse_scanners() -> None:
     for i in range(300):
         top_k(rng.standard_normal(dim), matrix, 5, rng.random(1000) < 0.5 if i % 2 else None, 300)
     ours = sum(len(free) for key, free in _scanners._free.items() if key[1] == dim)
-    assert ours <= 2  # one scanner for filtered scans, one for unfiltered
+    # per thread of a scan: one scanner for bitmap scans, one for unfiltered and gathered ones
+    assert ours <= 2 * retrieval.SCAN_THREADS
 
 
 def test_recall_and_bad_input() -> None:
