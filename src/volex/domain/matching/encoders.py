@@ -144,5 +144,9 @@ def load_sentence_transformer(path: str | os.PathLike[str], batch_size: int = 64
     directory = _local_dir(path)
     module = importlib.import_module("sentence_transformers")
     model = module.SentenceTransformer(str(directory), device="cpu", local_files_only=True)
-    dim = int(model.get_sentence_embedding_dimension())
+    # sentence-transformers 6 renamed the method (the old name warns); older releases lack it.
+    dimension = getattr(model, "get_embedding_dimension", None) or (
+        model.get_sentence_embedding_dimension
+    )
+    dim = int(dimension())
     return _WrappedEncoder(model, dim, batch_size=batch_size, convert_to_numpy=True)
