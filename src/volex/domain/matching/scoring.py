@@ -47,6 +47,7 @@ PHRASES = {
     "below_level": _("below the level asked for: %(skills)s"),
     "desired": _("has %(covered)s of %(total)s desired skills"),
     "language": _("%(language)s %(level)s %(kind)s, has %(has)s"),
+    "language_missing": _("%(language)s %(level)s %(kind)s, not spoken"),
     "experience": _("%(years)s years of experience (%(target)s asked)"),
     "heritage": _("diaspora volunteer in a country of heritage (%(country)s)"),
     "national": _("national volunteer in their own country (%(country)s)"),
@@ -268,9 +269,10 @@ def explain(
         has = profile.languages.get(need.code)
         params = {"language": need.code, "level": need.min_level.value}
         kind = _("required") if need.required else _("desired")
-        phrases.append(
-            Phrase(PHRASES["language"], {**params, "kind": kind, "has": has.value if has else "-"})
-        )
+        if has is None:
+            phrases.append(Phrase(PHRASES["language_missing"], {**params, "kind": kind}))
+        else:
+            phrases.append(Phrase(PHRASES["language"], {**params, "kind": kind, "has": has.value}))
     target = needs.min_experience_years or weights.experience_target_years
     phrases.append(
         Phrase(
