@@ -3,6 +3,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from volex.core.admin import ReadOnlyAdmin
+
 from .models import (
     Assignment,
     AssignmentEvent,
@@ -76,7 +78,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AssignmentEvent)
-class AssignmentEventAdmin(admin.ModelAdmin):
+class AssignmentEventAdmin(ReadOnlyAdmin):
     """The workflow's audit trail, read-only: it changes only through the services."""
 
     list_display = ["created_at", "assignment", "from_state", "to_state", "actor"]
@@ -84,12 +86,3 @@ class AssignmentEventAdmin(admin.ModelAdmin):
     search_fields = ["assignment__title", "actor__email", "comment"]
     list_select_related = ["assignment", "actor"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

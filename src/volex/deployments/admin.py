@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import transaction
 
+from volex.core.admin import ReadOnlyAdmin
+
 from .models import (
     ApprovedHoursMonth,
     CheckIn,
@@ -87,21 +89,12 @@ class HourRecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApprovedHoursMonth)
-class ApprovedHoursMonthAdmin(admin.ModelAdmin):
+class ApprovedHoursMonthAdmin(ReadOnlyAdmin):
     """Read only: the hour services keep it (`volex hours_summary_rebuild` recomputes it)."""
 
     list_display = ["deployment", "month", "isco_group", "hours"]
     list_filter = ["month"]
     raw_id_fields = ["deployment", "isco_group"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReachInline(admin.TabularInline):

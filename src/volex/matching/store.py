@@ -98,24 +98,30 @@ def _write(model, owner: str, ids: Sequence[int], texts: Sequence[str], kind: st
                 version=version
             )
         if changed:
-            changed_ids = [ids[i] for i in changed]
-            model.objects.filter(encoder=name, **{f"{owner}__in": changed_ids}).delete()
-            model.objects.bulk_create(
-                [
-                    model(
-                        **{f"{owner}": pk},
-                        encoder=name,
-                        dim=encoder.dim,
-                        dtype=STORE_DTYPE,
-                        vector=to_bytes(vectors[j]),
-                        text_hash=hashes[i],
-                        version=version,
-                    )
-                    for j, (i, pk) in enumerate(zip(changed, changed_ids, strict=True))
-                ],
-                batch_size=2000,
-            )
+            _replace(model, owner, name, encoder.dim, ids, hashes, changed, vectors, version)
     return EncodeReport(encoded=len(changed), unchanged=len(ids) - len(changed))
+
+
+def _replace(model, owner, name, dim, ids, hashes, rows, vectors, version) -> None:
+    """Store `vectors` (one per index in `rows` of `ids`/`hashes`) under `name`, replacing what
+    was stored for those owners (call inside a transaction)."""
+    owners = [ids[i] for i in rows]
+    model.objects.filter(encoder=name, **{f"{owner}__in": owners}).delete()
+    model.objects.bulk_create(
+        [
+            model(
+                **{owner: ids[i]},
+                encoder=name,
+                dim=dim,
+                dtype=STORE_DTYPE,
+                vector=to_bytes(vectors[j]),
+                text_hash=hashes[i],
+                version=version,
+            )
+            for j, i in enumerate(rows)
+        ],
+        batch_size=2000,
+    )
 
 
 def profile_embeddings_write(
@@ -183,24 +189,8 @@ def shortlist_vectors(
     if missing:
         vectors = encoder.encode([texts[i] for i in missing])
         out[missing] = np.asarray(vectors, dtype=np.float16)  # as stored, so reruns agree
-        missing_ids = [ids[i] for i in missing]
         with transaction.atomic():
-            model.objects.filter(encoder=store_as, **{f"{owner}__in": missing_ids}).delete()
-            model.objects.bulk_create(
-                [
-                    model(
-                        **{owner: ids[i]},
-                        encoder=store_as,
-                        dim=encoder.dim,
-                        dtype=STORE_DTYPE,
-                        vector=to_bytes(vectors[j]),
-                        text_hash=hashes[i],
-                        version=0,
-                    )
-                    for j, i in enumerate(missing)
-                ],
-                batch_size=2000,
-            )
+            _replace(model, owner, store_as, encoder.dim, ids, hashes, missing, vectors, 0)
     return out
 
 
