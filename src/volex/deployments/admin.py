@@ -4,7 +4,7 @@ from django.db import transaction
 from volex.core.admin import ReadOnlyAdmin
 
 from .models import (
-    ApprovedHoursMonth,
+    ApprovedHoursYear,
     CheckIn,
     Deployment,
     DeploymentExtension,
@@ -16,7 +16,7 @@ from .models import (
     RollCallAnswer,
     month_of,
 )
-from .services import hours_summary_refresh
+from .services import hours_summary_refresh, hours_summary_refresh_deployments
 
 VOLUNTEER_SEARCH = [
     "volunteer__user__first_name",
@@ -48,6 +48,21 @@ class DeploymentAdmin(admin.ModelAdmin):
     raw_id_fields = ["application", "volunteer", "assignment", "supervisor", "duty_station"]
     date_hierarchy = "start_date"
     inlines = [ExtensionInline]
+
+    # The summary of approved hours copies these from the deployment (ADR 0004): an edit of one
+    # of them recomputes the deployment's rows in the same transaction.
+    SUMMARY_COPIES = ("assignment_id", "volunteer_id", "duty_station_id")
+
+    def save_model(self, request, obj, form, change):
+        before = (
+            Deployment.objects.filter(pk=obj.pk).values_list(*self.SUMMARY_COPIES).first()
+            if change
+            else None
+        )
+        super().save_model(request, obj, form, change)
+        after = tuple(getattr(obj, name) for name in self.SUMMARY_COPIES)
+        if before is not None and before != after:
+            hours_summary_refresh_deployments(deployment_ids=[obj.pk])
 
 
 @admin.register(HourRecord)
@@ -88,13 +103,13 @@ class HourRecordAdmin(admin.ModelAdmin):
         hours_summary_refresh(cells=cells)
 
 
-@admin.register(ApprovedHoursMonth)
-class ApprovedHoursMonthAdmin(ReadOnlyAdmin):
+@admin.register(ApprovedHoursYear)
+class ApprovedHoursYearAdmin(ReadOnlyAdmin):
     """Read only: the hour services keep it (`volex hours_summary_rebuild` recomputes it)."""
 
-    list_display = ["deployment", "month", "isco_group", "hours"]
-    list_filter = ["month"]
-    raw_id_fields = ["deployment", "isco_group"]
+    list_display = ["deployment", "year", "isco_group", "hours"]
+    list_filter = ["year"]
+    raw_id_fields = ["deployment", "assignment", "volunteer", "duty_station", "isco_group"]
 
 
 class ReachInline(admin.TabularInline):

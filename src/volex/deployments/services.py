@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q, QuerySet, Sum
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Case, F, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +32,8 @@ from . import permissions
 from .errors import DeploymentError
 from .fetch import service_facts
 from .models import (
-    ApprovedHoursMonth,
+    MONTH_COLUMNS,
+    ApprovedHoursYear,
     CheckIn,
     Deployment,
     DeploymentExtension,
@@ -50,6 +51,7 @@ from .models import (
     RollCallAnswer,
     RollCallStatus,
     Safety,
+    hundredths_of,
     month_of,
 )
 
@@ -383,81 +385,105 @@ def hours_record(
 
 
 # --- The summary of approved hours (ADR 0004) -----------------------------------------------
-# `ApprovedHoursMonth` holds the approved hours per (deployment, month the record's period starts
-# in, ISCO-08 code of the record). Every change of which hours are approved recomputes the cells
-# it touches from the records, set-based, in the same transaction: the summary is exact by
-# construction (no running increments to drift). `hours_summary_rebuild` recomputes it all.
+# `ApprovedHoursYear` holds the approved hours per (deployment, year the record's period starts
+# in, ISCO-08 code of the record), by month, in hundredths of an hour. Every change of which
+# hours are approved recomputes the (deployment, year) rows it touches from the records,
+# set-based, in the same transaction: the summary is exact by construction (no running
+# increments to drift). `hours_summary_rebuild` recomputes it all.
+
+SUMMARY_COLUMNS = (
+    "deployment_id", "assignment_id", "volunteer_id", "duty_station_id", "year", "isco_group_id",
+    "hundredths", *MONTH_COLUMNS,
+)  # fmt: skip
 
 
-def _month_bounds(month: int) -> tuple[date, date]:
-    """The first day of a YYYYMM month and the first day of the next one."""
-    year, number = divmod(month, 100)
-    following = date(year + (number == 12), number % 12 + 1, 1)
-    return date(year, number, 1), following
-
-
-def approved_hours_by_month(records: QuerySet[HourRecord]) -> QuerySet:
-    """The summary's rows computed from hour records: (deployment, month, ISCO-08 code, hours) of
-    the approved ones, grouped in the database (the SELECT of the summary's INSERT)."""
+def approved_hours_by_year(records: QuerySet[HourRecord]) -> QuerySet:
+    """The summary's rows computed from hour records (SUMMARY_COLUMNS, in that order) for the
+    approved ones, grouped in the database: the SELECT of the summary's INSERT."""
+    hundredths = hundredths_of("hours")
+    by_month = {
+        f"s_{month:02d}": Sum(
+            Case(When(period_start__month=month, then=hundredths), default=Value(0))
+        )
+        for month in range(1, 13)
+    }
     return (
         records.filter(status=HourStatus.APPROVED)
         .order_by()
         .annotate(
             s_d=F("deployment_id"),
-            s_m=ExtractYear("period_start") * 100 + ExtractMonth("period_start"),
+            s_a=F("deployment__assignment_id"),
+            s_v=F("deployment__volunteer_id"),
+            s_s=F("deployment__duty_station_id"),
+            s_y=ExtractYear("period_start"),
             s_i=F("isco_group_id"),
         )
-        .values("s_d", "s_m", "s_i")
-        .annotate(s_h=Sum("hours"))
-        .values_list("s_d", "s_m", "s_i", "s_h")
+        .values("s_d", "s_a", "s_v", "s_s", "s_y", "s_i")
+        .annotate(s_h=Sum(hundredths), **by_month)
+        .values_list("s_d", "s_a", "s_v", "s_s", "s_y", "s_i", "s_h", *by_month)
     )
 
 
 def _summary_insert(records: QuerySet[HourRecord]) -> None:
-    sql, params = approved_hours_by_month(records).query.sql_with_params()
-    table = connection.ops.quote_name(ApprovedHoursMonth._meta.db_table)
+    sql, params = approved_hours_by_year(records).query.sql_with_params()
+    table = connection.ops.quote_name(ApprovedHoursYear._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (deployment_id, month, isco_group_id, hours) {sql}", params
-        )
+        cursor.execute(f"INSERT INTO {table} ({', '.join(SUMMARY_COLUMNS)}) {sql}", params)
 
 
 @transaction.atomic(savepoint=False)
 def hours_summary_refresh(*, cells: Iterable[tuple[int, int]]) -> None:
-    """Recompute the summary's cells (deployment id, YYYYMM month) from the hour records: one
-    DELETE and one INSERT … SELECT whatever the number of cells. Call it inside the transaction
-    that changed the records (it joins it); it locks the deployments so that concurrent
-    refreshes of a cell queue and each sees the records the other committed."""
-    by_month: dict[int, set[int]] = {}
+    """Recompute the summary for the cells (deployment id, YYYYMM month) whose hours changed:
+    the (deployment, year) rows holding them, from the hour records, with one DELETE and one
+    INSERT … SELECT whatever the number of cells. Call it inside the transaction that changed
+    the records (it joins it); it locks the deployments so that concurrent refreshes of a row
+    queue and each sees the records the other committed."""
+    by_year: dict[int, set[int]] = {}
     for deployment_id, month in cells:
-        by_month.setdefault(month, set()).add(deployment_id)
-    if not by_month:
+        by_year.setdefault(month // 100, set()).add(deployment_id)
+    if not by_year:
         return
-    deployment_ids = sorted(set().union(*by_month.values()))
+    _lock_deployments(set().union(*by_year.values()))
+    in_summary, in_records = Q(), Q()
+    for year, ids in sorted(by_year.items()):
+        in_summary |= Q(year=year, deployment_id__in=sorted(ids))
+        in_records |= Q(
+            period_start__gte=date(year, 1, 1),
+            period_start__lt=date(year + 1, 1, 1),
+            deployment_id__in=sorted(ids),
+        )
+    ApprovedHoursYear.objects.filter(in_summary).delete()
+    _summary_insert(HourRecord.objects.filter(in_records))
+
+
+@transaction.atomic(savepoint=False)
+def hours_summary_refresh_deployments(*, deployment_ids: Iterable[int]) -> None:
+    """Recompute every summary row of these deployments: after a change of what the rows copy
+    from them (assignment, volunteer, duty station)."""
+    ids = sorted(set(deployment_ids))
+    if not ids:
+        return
+    _lock_deployments(ids)
+    ApprovedHoursYear.objects.filter(deployment_id__in=ids).delete()
+    _summary_insert(HourRecord.objects.filter(deployment_id__in=ids))
+
+
+def _lock_deployments(ids: Iterable[int]) -> None:
     list(
         Deployment.objects.select_for_update()
-        .filter(pk__in=deployment_ids)
+        .filter(pk__in=sorted(ids))
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    in_summary, in_records = Q(), Q()
-    for month, ids in sorted(by_month.items()):
-        first, following = _month_bounds(month)
-        in_summary |= Q(month=month, deployment_id__in=sorted(ids))
-        in_records |= Q(
-            period_start__gte=first, period_start__lt=following, deployment_id__in=sorted(ids)
-        )
-    ApprovedHoursMonth.objects.filter(in_summary).delete()
-    _summary_insert(HourRecord.objects.filter(in_records))
 
 
 @transaction.atomic
 def hours_summary_rebuild() -> int:
     """Recompute the whole summary from the hour records (after bulk loads that bypass the
     services: COPY, imports, the benchmark); returns its number of rows."""
-    ApprovedHoursMonth.objects.all().delete()
+    ApprovedHoursYear.objects.all().delete()
     _summary_insert(HourRecord.objects.all())
-    return ApprovedHoursMonth.objects.count()
+    return ApprovedHoursYear.objects.count()
 
 
 def _review_refusal(record: HourRecord) -> ValidationError | None:

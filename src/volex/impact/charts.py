@@ -10,7 +10,7 @@ from decimal import Decimal
 
 BAR_HEIGHT = 22
 GAP = 6
-LABEL_WIDTH = 260
+LABEL_WIDTH = 300  # room for 38 characters at 12 px, right-aligned
 PLOT_WIDTH = 420
 COLUMN_WIDTH = 36
 PLOT_HEIGHT = 180

@@ -1,11 +1,13 @@
 """Contribution reports: what volunteers gave over a period, valued the ILO way (ADR 0004).
 
-`report_build(scope=...)` aggregates in the database (grouped queries, a constant number of them
-whatever the rows: the approved hours are read in one statement for every breakdown, by
-`_hour_cube`, from the summary of approved hours for whole months), then
-values the few grouped rows with the pure `volex.domain.valuation` (replacement cost, FTE), each
-wage looked up once per country, occupation and year. Nothing here loops over deployments or hour
-records in Python.
+`report_build(scope=...)` aggregates in the database (a constant number of statements whatever
+the rows, `volex.impact.report_cube`: the approved hours grouped per assignment, per volunteer
+group and per month in one, from the summary of approved hours for whole months; the deployments
+in service counted per breakdown key in another), then values the grouped rows with the pure
+`volex.domain.valuation` (replacement cost, FTE), each wage looked up once per country,
+occupation and year, and rolls the per-assignment rows up into the breakdowns keyed by the
+assignment (sector, category, SDG goals and targets, country). Nothing here loops over
+deployments or hour records in Python.
 
 A scope is a programme (an organization and its field offices), an organization alone, a
 country of service or a mission (UN peace operation), over a period, seen by a user: a host
@@ -16,14 +18,13 @@ of the organizations they manage, an administrator's everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Lower
-from django.db.models.lookups import In
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,13 +32,11 @@ from volex.assignments.models import Assignment
 from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
 from volex.deployments.models import (
     AgeGroup,
-    ApprovedHoursMonth,
     Deployment,
     HourRecord,
     HourStatus,
     ResultReach,
     Sex,
-    month_of,
 )
 from volex.domain.valuation import (
     DEFAULT_FULL_TIME_YEAR,
@@ -53,10 +52,16 @@ from volex.organizations.models import Organization
 from volex.reference.models import Country, PeaceOperation, SDGGoal, SDGTarget
 
 from . import selectors
+from .report_cube import (
+    COUNTRY_OF_DEPLOYMENT,
+    NONE_KEY,
+    VOLUNTEER_AGE_BANDS,
+    deployment_counts,
+    hour_cube,
+    whole_months,
+)
 
-HOURS = Decimal("0.01")
 FTE_PLACES = Decimal("0.01")
-NONE_KEY = ""  # the key of "not given" rows (no SDG goal, no gender stated ...)
 
 
 class ScopeKind(StrEnum):
@@ -112,16 +117,6 @@ BREAKDOWN_LABELS = {
 FEMALE_WORDS = ("f", "female", "woman", "femme", "femenino", "mujer", "feminin", "féminin")
 MALE_WORDS = ("m", "male", "man", "homme", "masculino", "hombre", "masculin")
 
-# Age bands of volunteers (age on the first day of the period)
-VOLUNTEER_AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("under-25", 0, 25),
-    ("25-34", 25, 35),
-    ("35-44", 35, 45),
-    ("45-54", 45, 55),
-    ("55-64", 55, 65),
-    ("65+", 65, None),
-)
-
 
 class ReportError(Exception):
     """A report asked for something it cannot show (an unknown organization, a bad period)."""
@@ -176,6 +171,11 @@ class ReportScope:
             return Decimal(months) / Decimal(12)
         return Decimal((self.end - self.start).days + 1) / Decimal(365)
 
+    @cached_property
+    def programme(self) -> frozenset[int]:
+        """The programme's organizations (looked up once: every statement filters by them)."""
+        return programme_ids(self.organization)
+
     def deployment_filter(self, prefix: str = "") -> Q:
         """The scope as a filter on deployments (`prefix`: the path to a deployment)."""
         p = prefix
@@ -183,7 +183,7 @@ class ReportScope:
         if self.visible_organization_ids is not None:
             q &= Q(**{f"{p}assignment__host_id__in": sorted(self.visible_organization_ids)})
         if self.kind is ScopeKind.PROGRAMME:
-            q &= Q(**{f"{p}assignment__host_id__in": sorted(programme_ids(self.organization))})
+            q &= Q(**{f"{p}assignment__host_id__in": sorted(self.programme)})
         elif self.kind is ScopeKind.ORGANIZATION:
             q &= Q(**{f"{p}assignment__host_id": self.organization.pk})
         elif self.kind is ScopeKind.COUNTRY:
@@ -275,61 +275,6 @@ class Report:
 
 # --- the queries ------------------------------------------------------------------------------
 
-# The country of service: the deployment's duty station, else (online service) the host's country.
-COUNTRY_OF_HOURS = Coalesce(
-    "deployment__duty_station__country_id", "deployment__assignment__host__country_id"
-)
-COUNTRY_OF_DEPLOYMENT = Coalesce("duty_station__country_id", "assignment__host__country_id")
-# The occupation of the work: the hour record's, else the assignment's occupation's unit group
-# (in `_hour_cube`: COALESCE of the summary's or record's code and the deployment's `oi`).
-
-
-def _age_expression(path: str, on: date):
-    whens = []
-    for key, low, high in VOLUNTEER_AGE_BANDS:
-        # born after (on - high years) and on or before (on - low years)
-        condition = Q(**{f"{path}__lte": _years_before(on, low)})
-        if high is not None:
-            condition &= Q(**{f"{path}__gt": _years_before(on, high)})
-        whens.append(When(condition, then=Value(key)))
-    return Case(*whens, default=Value(NONE_KEY), output_field=CharField())
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def _dimension(breakdown: Breakdown, scope: ReportScope, prefix: str):
-    """The database expression of a breakdown's key, on hour records (`prefix` "deployment__")
-    or on deployments (prefix "")."""
-    p = prefix
-    if breakdown is Breakdown.SDG_GOAL:
-        return Coalesce(f"{p}assignment__sdg_goals__number", Value(0))
-    if breakdown is Breakdown.SDG_TARGET:
-        return Coalesce(f"{p}assignment__sdg_targets__code", Value(NONE_KEY))
-    if breakdown is Breakdown.SECTOR:
-        return Coalesce(f"{p}assignment__sector", Value(NONE_KEY))
-    if breakdown is Breakdown.CATEGORY:
-        return Coalesce(f"{p}assignment__category", Value(NONE_KEY))
-    if breakdown is Breakdown.COUNTRY:
-        return COUNTRY_OF_HOURS if p else COUNTRY_OF_DEPLOYMENT
-    if breakdown is Breakdown.SEX:
-        path = f"{p}volunteer__gender"
-        gender = Lower(path)
-        return Case(
-            When(Q(**{f"{path}__isnull": True}) | Q(**{path: ""}), then=Value(NONE_KEY)),
-            When(In(gender, FEMALE_WORDS), then=Value(Sex.FEMALE.value)),
-            When(In(gender, MALE_WORDS), then=Value(Sex.MALE.value)),
-            default=Value(Sex.OTHER.value),
-            output_field=CharField(),
-        )
-    if breakdown is Breakdown.AGE_GROUP:
-        return _age_expression(f"{p}volunteer__birth_date", scope.start)
-    raise ValueError(breakdown)
-
 
 def deployments_in_scope(scope: ReportScope) -> QuerySet[Deployment]:
     """Deployments in service at some time in the period, within the scope."""
@@ -349,233 +294,29 @@ def approved_hours_in_scope(scope: ReportScope) -> QuerySet[HourRecord]:
     )
 
 
-def _hours(value) -> Decimal:
-    if isinstance(value, float):  # SQLite sums decimals as floats: read the shortest repr
-        value = str(value)
-    return Decimal(value or 0).quantize(HOURS, rounding=ROUND_HALF_UP)
+def sex_of(gender: str | None) -> str:
+    """The sex a volunteer's self-described gender reads as in reports (NONE_KEY: not given)."""
+    if not gender:
+        return NONE_KEY
+    word = gender.strip().lower()
+    if word in FEMALE_WORDS:
+        return Sex.FEMALE.value
+    if word in MALE_WORDS:
+        return Sex.MALE.value
+    return Sex.OTHER.value
 
 
-# The breakdowns read from the hour cube (`_hour_cube`), by the tag of their rows. "t" (the
-# totals, by country, ISCO-08 code and year) also gives the country breakdown.
-CUBE_KEYS = {
-    "s": Breakdown.SECTOR,
-    "c": Breakdown.CATEGORY,
-    "x": Breakdown.SEX,
-    "g": Breakdown.AGE_GROUP,
-    "m": Breakdown.MONTH,
-}
-CUBE_TAGS = ("t", *CUBE_KEYS, "sdg_goal", "sdg_target")
-
-
-def whole_months(scope: ReportScope) -> tuple[int, int] | None:
-    """The first and last whole calendar months (YYYYMM) inside the period, if any: the months
-    the report reads from the summary of approved hours instead of the records."""
-    first = scope.start if scope.start.day == 1 else _next_month(scope.start)
-    last_day = _next_month(scope.end) - timedelta(days=1)
-    last = scope.end if scope.end == last_day else scope.end.replace(day=1) - timedelta(days=1)
-    if first > last:
-        return None
-    return month_of(first), month_of(last)
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-
-
-def _hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
-    """The approved hours of the period as rows (deployment, ISCO-08 code of the record, month
-    YYYYMM, year, hours): the summary (`ApprovedHoursMonth`) for the whole months inside the
-    period, the hour records (counted by the day their period starts) for the partial months at
-    its edges; `summary=False` reads the records only (the reference the tests compare with)."""
-    months = whole_months(scope) if summary else None
-    records = HourRecord.objects.filter(
-        status=HourStatus.APPROVED, period_start__gte=scope.start, period_start__lte=scope.end
-    )
-    parts = []
-    whole_period = False
-    if months is not None:
-        first, last = months
-        whole_period = (scope.start, scope.end) == (_month_start(first), _month_last(last))
-        records = records.filter(
-            Q(period_start__lt=_month_start(first)) | Q(period_start__gte=_month_after(last))
-        )
-        parts.append(
-            ApprovedHoursMonth.objects.filter(month__gte=first, month__lte=last)
-            .order_by()
-            .annotate(
-                r_d=F("deployment_id"),
-                r_i=F("isco_group_id"),
-                r_m=F("month"),
-                r_y=F("month") / 100,
-                r_h=F("hours"),
-            )
-            .values_list("r_d", "r_i", "r_m", "r_y", "r_h")
-            .query.sql_with_params()
-        )
-    if not whole_period:  # partial months at an edge, or no whole month at all
-        parts.append(
-            records.order_by()
-            .annotate(
-                r_d=F("deployment_id"),
-                r_i=F("isco_group_id"),
-                r_m=ExtractYear("period_start") * 100 + ExtractMonth("period_start"),
-                r_y=ExtractYear("period_start"),
-                r_h=F("hours"),
-            )
-            .values_list("r_d", "r_i", "r_m", "r_y", "r_h")
-            .query.sql_with_params()
-        )
-    return (
-        " UNION ALL ".join(sql for sql, _params in parts),
-        tuple(param for _sql, params in parts for param in params),
-    )
-
-
-def _month_start(month: int) -> date:
-    return date(month // 100, month % 100, 1)
-
-
-def _month_after(month: int) -> date:
-    return _next_month(_month_start(month))
-
-
-def _month_last(month: int) -> date:
-    return _month_after(month) - timedelta(days=1)
-
-
-def _hour_cube(scope: ReportScope, *, summary: bool = True) -> dict[object, list]:
-    """Every breakdown's (key, country, ISCO-08 code, year, hours) from ONE statement.
-
-    The approved hours (`_hours_source`: the summary for whole months, the records for the
-    partial ones) are grouped per (deployment, ISCO-08 code, year) first, without a join; those
-    groups are joined to the deployments in scope (every breakdown key computed once per
-    deployment) and grouped into two small results: by (assignment, country, code, year) and by
-    (sex, age group, country, code, year); the trend groups the hour rows by (month, country,
-    code, year). Every breakdown is then a grouping of those small results: the totals, sector,
-    category and the SDG goals and targets (an assignment with several counts under each) from
-    the first, sex and age group from the second. Plain GROUP BY and UNION ALL only: the same
-    statement on SQLite and PostgreSQL (where the hour rows are read in place, in parallel, and
-    the deployments' keys computed once). Returns {"t": totals, Breakdown.X: rows}."""
-    hours_sql, hours_params = _hours_source(scope, summary=summary)
-    deployments = (
-        Deployment.objects.filter(scope.deployment_filter())
-        .order_by()
-        .annotate(
-            k_id=F("pk"),
-            k_a=F("assignment_id"),
-            k_x=_dimension(Breakdown.SEX, scope, ""),
-            k_g=_dimension(Breakdown.AGE_GROUP, scope, ""),
-            k_country=COUNTRY_OF_DEPLOYMENT,
-            k_oi=F("assignment__occupation__isco_group_id"),
-        )
-        .values_list("k_id", "k_a", "k_x", "k_g", "k_country", "k_oi")
-    )
-    dep_sql, dep_params = deployments.query.sql_with_params()
-    assignments_sql, assignments_params = (
-        Assignment.objects.annotate(
-            k_s=Coalesce("sector", Value(NONE_KEY)), k_c=Coalesce("category", Value(NONE_KEY))
-        )
-        .order_by()
-        .values_list("pk", "k_s", "k_c")
-        .query.sql_with_params()
-    )
-    goals_sql, goals_params = (
-        Assignment.objects.annotate(k=Coalesce("sdg_goals__number", Value(0)))
-        .order_by()
-        .values_list("pk", "k")
-        .query.sql_with_params()
-    )
-    targets_sql, targets_params = (
-        Assignment.objects.annotate(k=Coalesce("sdg_targets__code", Value(NONE_KEY)))
-        .order_by()
-        .values_list("pk", "k")
-        .query.sql_with_params()
-    )
-    # PostgreSQL materializes a CTE read more than once: not the hour rows (read where they
-    # are, in parallel), but the deployments' keys and the small groupings
-    postgresql = connection.vendor == "postgresql"
-    inline = "NOT MATERIALIZED " if postgresql else ""
-    # the deployments' keys computed once (five joins), then one hash join per hour row
-    once = "MATERIALIZED " if postgresql else ""
-    isco = "COALESCE(hrs.i, dep.oi)"
-    sql = (
-        f"WITH hrs (d, i, m, y, h) AS {inline}({hours_sql}), "
-        f"dep (id, a, kx, kg, c, oi) AS {once}({dep_sql}), "
-        # per deployment first (no join: the summary's rows alone), then the deployments' keys
-        f"gd (d, i, y, h) AS (SELECT d, i, y, SUM(h) FROM hrs GROUP BY d, i, y), "
-        f"gk (a, kx, kg, c, i, y, h) AS (SELECT dep.a, dep.kx, dep.kg, dep.c, "
-        f"COALESCE(gd.i, dep.oi), gd.y, gd.h FROM gd INNER JOIN dep ON dep.id = gd.d), "
-        f"ga (a, c, i, y, h) AS (SELECT a, c, i, y, SUM(h) FROM gk GROUP BY a, c, i, y), "
-        f"gv (kx, kg, c, i, y, h) AS (SELECT kx, kg, c, i, y, SUM(h) FROM gk "
-        f"GROUP BY kx, kg, c, i, y), "
-        # the trend: by month, country and occupation (the country is the deployment's)
-        f"gm (m, c, i, y, h) AS (SELECT hrs.m, dep.c, {isco}, hrs.y, SUM(hrs.h) "
-        f"FROM hrs INNER JOIN dep ON dep.id = hrs.d GROUP BY hrs.m, dep.c, {isco}, hrs.y), "
-        f"asg (aid, ks, kc) AS ({assignments_sql}), "
-        f"goal_of (aid, k) AS ({goals_sql}), "
-        f"target_of (aid, k) AS ({targets_sql}) "
-        f"SELECT 't' AS tag, NULL AS tk, CAST(NULL AS INTEGER) AS nk, c, i, y, SUM(h) "
-        f"FROM ga GROUP BY c, i, y "
-        f"UNION ALL SELECT 's', o.ks, NULL, u.c, u.i, u.y, SUM(u.h) "
-        f"FROM ga u INNER JOIN asg o ON o.aid = u.a GROUP BY o.ks, u.c, u.i, u.y "
-        f"UNION ALL SELECT 'c', o.kc, NULL, u.c, u.i, u.y, SUM(u.h) "
-        f"FROM ga u INNER JOIN asg o ON o.aid = u.a GROUP BY o.kc, u.c, u.i, u.y "
-        f"UNION ALL SELECT 'x', kx, NULL, c, i, y, SUM(h) FROM gv GROUP BY kx, c, i, y "
-        f"UNION ALL SELECT 'g', kg, NULL, c, i, y, SUM(h) FROM gv GROUP BY kg, c, i, y "
-        f"UNION ALL SELECT 'm', NULL, m, c, i, y, h FROM gm "
-        f"UNION ALL SELECT 'sdg_goal', NULL, o.k, u.c, u.i, u.y, SUM(u.h) "
-        f"FROM ga u INNER JOIN goal_of o ON o.aid = u.a GROUP BY o.k, u.c, u.i, u.y "
-        f"UNION ALL SELECT 'sdg_target', o.k, NULL, u.c, u.i, u.y, SUM(u.h) "
-        f"FROM ga u INNER JOIN target_of o ON o.aid = u.a GROUP BY o.k, u.c, u.i, u.y"
-    )
-    params = (
-        *hours_params,
-        *dep_params,
-        *assignments_params,
-        *goals_params,
-        *targets_params,
-    )
-    found: dict[object, list] = {"t": []}
-    found.update({breakdown: [] for breakdown in Breakdown})
-    sdg = {"sdg_goal": Breakdown.SDG_GOAL, "sdg_target": Breakdown.SDG_TARGET}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for tag, text, number, country, isco, year, hours in cursor.fetchall():
-            row_hours = _hours(hours)
-            year = int(year)
-            if tag == "t":
-                found["t"].append((NONE_KEY, country, isco, year, row_hours))
-                found[Breakdown.COUNTRY].append((country, country, isco, year, row_hours))
-            elif tag == "m":
-                found[Breakdown.MONTH].append((int(number), country, isco, year, row_hours))
-            elif tag == "sdg_goal":
-                found[Breakdown.SDG_GOAL].append((int(number), country, isco, year, row_hours))
-            else:
-                breakdown = CUBE_KEYS.get(tag) or sdg[tag]
-                found[breakdown].append((text, country, isco, year, row_hours))
-    # the database returns groups in any order: the valuation's notes list them in this one
-    found["t"].sort(key=lambda row: (row[1] or "", row[2] or "", row[3]))
-    return found
-
-
-def _grouped_deployments(scope: ReportScope, key) -> dict[object, tuple[int, int]]:
-    """key → (deployments, volunteers): one grouped query on deployments."""
-    rows = (
-        deployments_in_scope(scope)
-        .annotate(k=key)
-        .order_by()
-        .values_list("k")
-        .annotate(d=Count("pk", distinct=True), v=Count("volunteer_id", distinct=True))
-    )
-    return {k: (d, v) for k, d, v in rows}
+def _hours(hundredths: int) -> Decimal:
+    return Decimal(hundredths).scaleb(-2)
 
 
 # --- building ---------------------------------------------------------------------------------
 
 
 class _Valuer:
-    """Values grouped hours, remembering the valuation of the totals for the notes. The wage of
-    each (country, ISCO-08 code, year) is looked up once per report, not once per grouped row."""
+    """Values hours: the full valuation (lines, fallbacks, rates used) of the totals through the
+    domain's `replacement_cost`, and the hourly rate in the report's currency of each (country,
+    ISCO-08 code, year) for the breakdowns, each looked up once per report."""
 
     def __init__(self, scope: ReportScope, countries: set[str]) -> None:
         self.wages = selectors.wage_table(countries=countries)
@@ -583,10 +324,9 @@ class _Valuer:
         self.currency = scope.currency or (currencies.pop() if len(currencies) == 1 else "USD")
         self.rates = selectors.exchange_rates()
         self.error = ""
-        self._wage_of: dict[tuple[str, str | None, int], Money | None] = {}
 
     def value(self, grouped) -> Valuation | None:
-        """The full valuation (lines, fallbacks, rates used) of the totals."""
+        """The full valuation of the totals: rows (key, country, code, year, hours)."""
         work = [
             WorkHours(hours=h, country=c, year=int(y), isco_code=i, group=k)
             for k, c, i, y, h in grouped
@@ -600,42 +340,57 @@ class _Valuer:
             self._missing(error)
             return None
 
-    def by_key(self, grouped) -> dict[object, Money] | None:
-        """Value per key of a breakdown's grouped rows, each rounded once: the same figures as
-        `replacement_cost(...).by_group()`, without building a valuation line per row."""
-        totals: dict[object, Decimal] = {}
-        try:
-            for k, c, i, y, h in grouped:
-                if not (h > 0 and c):
-                    continue
-                wage = self._wage(c, i, y)
-                if wage is None:  # no wage for the country: hours not valued
-                    continue
-                amount = wage.amount * h
-                if wage.currency != self.currency:
-                    amount = self.rates.convert(
-                        Money(amount, wage.currency), to=self.currency, year=y
-                    ).amount
-                totals[k] = totals.get(k, Decimal(0)) + amount
-        except MissingExchangeRateError as error:
-            self._missing(error)
-            return None
-        return {k: Money(amount, self.currency).rounded() for k, amount in totals.items()}
-
-    def _wage(self, country: str, isco: str | None, year: int) -> Money | None:
-        key = (country, isco, year)
-        if key not in self._wage_of:
-            match = self.wages.lookup(
-                country=country, isco_code=isco, year=year, currency=self.currency
-            )
-            self._wage_of[key] = match.rate.hourly_wage if match is not None else None
-        return self._wage_of[key]
+    def hourly(self, valuation: Valuation) -> dict[tuple, Decimal]:
+        """(country, code, year) → the hourly wage in the report's currency, from the wages the
+        totals' valuation matched (cells it could not value are absent)."""
+        found: dict[tuple, Decimal] = {}
+        for line in valuation.lines:
+            work = line.work
+            wage = self.rates.convert(line.hourly_wage, to=self.currency, year=work.year)
+            found[(work.country, work.isco_code, work.year)] = wage.amount
+        return found
 
     def _missing(self, error: MissingExchangeRateError) -> None:
         self.error = _(
             "No value: wages in %(source)s cannot be added to %(target)s without an "
             "exchange rate for %(year)s. Enter the rate, or report in %(source)s."
         ) % {"source": error.currency, "target": error.to, "year": error.year}
+
+
+class _Tally:
+    """Hours (hundredths) and their value (hundredths × hourly wage) per key of a breakdown;
+    values are added unrounded and rounded once per key when the row is built."""
+
+    def __init__(self) -> None:
+        self.hours: dict[object, int] = {}
+        self.value: dict[object, Decimal] = {}
+
+    @classmethod
+    def of(cls, rows, hourly: dict[tuple, Decimal]) -> _Tally:
+        """Rows (key, country, code, year, hundredths) as a tally by key: the one loop over
+        the grouped rows, so kept plain."""
+        tally = cls()
+        hours, value = tally.hours, tally.value
+        hours_get, value_get, wage_of = hours.get, value.get, hourly.get
+        zero = Decimal(0)
+        for key, c, i, y, h in rows:
+            hours[key] = hours_get(key, 0) + h
+            wage = wage_of((c, i, y))
+            if wage is not None:
+                value[key] = value_get(key, zero) + wage * h
+        return tally
+
+    def rolled_up(self, keys_of) -> _Tally:
+        """The tally by other keys: `keys_of(key)` gives the keys a key counts under."""
+        rolled = _Tally()
+        hours, value = rolled.hours, rolled.value
+        for key, hundredths in self.hours.items():
+            amount = self.value.get(key)
+            for other in keys_of(key):
+                hours[other] = hours.get(other, 0) + hundredths
+                if amount is not None:
+                    value[other] = value.get(other, Decimal(0)) + amount
+        return rolled
 
 
 def report_build(*, scope: ReportScope, summary: bool = True) -> Report:
@@ -647,10 +402,9 @@ def report_build(*, scope: ReportScope, summary: bool = True) -> Report:
         return _report(scope, summary=summary)
 
 
-# PostgreSQL settings for the report's transaction only (ADR 0004): the cube's hash tables and
-# the deployment counts' sorts fit in memory instead of spilling to disk (EXPLAIN ANALYZE at
-# 10 M records: hash batches and external merges with the default 4 MB), and no JIT (the
-# planner's over-estimated groups made it compile 270 functions for about 5 s of the report).
+# PostgreSQL settings for the report's transaction only (ADR 0004): the groupings' hash tables
+# and the deployment counts' sorts fit in memory instead of spilling to disk, and no JIT (the
+# planner's over-estimated groups made it compile hundreds of functions for seconds).
 REPORT_SETTINGS = {"jit": "off", "work_mem": "256MB"}
 
 
@@ -665,23 +419,53 @@ def _tune_session() -> None:
 
 
 def _report(scope: ReportScope, *, summary: bool) -> Report:
-    cube = _hour_cube(scope, summary=summary)
-    totals = cube["t"]
-    countries = {c for _k, c, _i, _y, _h in totals if c}
-    valuer = _Valuer(scope, countries)
+    cube = hour_cube(scope, summary=summary)
+    counts = deployment_counts(scope, deployments_in_scope(scope))
+    cells = {(c, i, y): h for c, i, y, h, _months in cube.by_month}
+    valuer = _Valuer(scope, {c for c, _i, _y in cells if c})
+    totals = [(NONE_KEY, c, i, y, _hours(h)) for (c, i, y), h in cells.items()]
     total_valuation = valuer.value(totals)
-    hours = sum((h for *_rest, h in totals), Decimal(0))
-    counts = deployments_in_scope(scope).aggregate(
-        d=Count("pk", distinct=True), v=Count("volunteer_id", distinct=True)
-    )
-    breakdowns: dict[Breakdown, tuple[ReportRow, ...]] = {}
-    for breakdown in Breakdown:
-        if breakdown is Breakdown.FORM:
-            continue
-        breakdowns[breakdown] = _breakdown_rows(scope, breakdown, cube[breakdown], valuer)
+    hourly = valuer.hourly(total_valuation) if total_valuation is not None else {}
+    valued = total_valuation is not None
+    hours = _hours(sum(cells.values()))
+    people = counts["people"]  # (gender as stated, age group) → (deployments, volunteers)
+    deployments = sum(d for d, _v in people.values())
+    volunteers = sum(v for _d, v in people.values())
+
+    # per (assignment, country) first, then every breakdown keyed by the assignment or country
+    posts = _Tally.of(cube.by_assignment, hourly)
+    assignments = _assignment_keys()
+    tallies = {
+        Breakdown.SECTOR: posts.rolled_up(lambda k: (assignments.sector[k[0]],)),
+        Breakdown.CATEGORY: posts.rolled_up(lambda k: (assignments.category[k[0]],)),
+        Breakdown.SDG_GOAL: posts.rolled_up(lambda k: assignments.goals.get(k[0], (0,))),
+        Breakdown.SDG_TARGET: posts.rolled_up(lambda k: assignments.targets.get(k[0], (NONE_KEY,))),
+        Breakdown.COUNTRY: posts.rolled_up(lambda k: (k[1],)),
+    }
+    by_volunteer = _Tally.of(cube.by_volunteer, hourly)
+    tallies[Breakdown.SEX] = by_volunteer.rolled_up(lambda k: (sex_of(k[0]),))
+    tallies[Breakdown.AGE_GROUP] = by_volunteer.rolled_up(lambda k: (k[1],))
+    breakdown_counts = {
+        Breakdown.SECTOR: counts["sector"],
+        Breakdown.CATEGORY: counts["category"],
+        Breakdown.SDG_GOAL: counts["sdg_goal"],
+        Breakdown.SDG_TARGET: counts["sdg_target"],
+        Breakdown.COUNTRY: counts["country"],
+        Breakdown.SEX: _counts_by(people, lambda key: sex_of(key[0])),
+        Breakdown.AGE_GROUP: _counts_by(people, lambda key: key[1]),
+    }
+
+    breakdowns: dict[Breakdown, tuple[ReportRow, ...]] = {
+        breakdown: _breakdown_rows(
+            scope, breakdown, tally, breakdown_counts[breakdown], valuer.currency, valued
+        )
+        for breakdown, tally in tallies.items()
+    }
+    breakdowns[Breakdown.MONTH] = _month_rows(scope, cube.by_month, hourly, valuer.currency, valued)
     breakdowns[Breakdown.FORM] = _form_rows(
-        scope, hours, total_valuation, counts["d"], counts["v"], valuer.currency
+        scope, hours, total_valuation, deployments, volunteers, valuer.currency
     )
+    breakdowns = {breakdown: breakdowns[breakdown] for breakdown in Breakdown}
     reach_total, reach = _reach(scope)
     notes = [_("Full-time equivalents: %(basis)s.") % {"basis": scope.basis.describe()}]
     notes.append(
@@ -708,8 +492,8 @@ def _report(scope: ReportScope, *, summary: bool) -> Report:
     return Report(
         scope=scope,
         currency=valuer.currency,
-        volunteers=counts["v"],
-        deployments=counts["d"],
+        volunteers=volunteers,
+        deployments=deployments,
         hours=hours,
         fte=_fte(hours, scope),
         value=total_valuation.total if total_valuation is not None else None,
@@ -732,37 +516,79 @@ def _report(scope: ReportScope, *, summary: bool) -> Report:
     )
 
 
+def _counts_by(counts: dict, key_of) -> dict[object, tuple[int, int]]:
+    """(deployments, volunteers) added up by `key_of(key)`: for keys that partition them."""
+    found: dict[object, tuple[int, int]] = {}
+    for key, (d, v) in counts.items():
+        before = found.get(key_of(key), (0, 0))
+        found[key_of(key)] = (before[0] + d, before[1] + v)
+    return found
+
+
+@dataclass(frozen=True)
+class _AssignmentKeys:
+    sector: dict[int, str]
+    category: dict[int, str]
+    goals: dict[int, tuple[int, ...]]
+    targets: dict[int, tuple[str, ...]]
+
+
+def _assignment_keys() -> _AssignmentKeys:
+    """The breakdown keys of the assignments (one query each)."""
+    sector, category = {}, {}
+    # the assignments whose hours are reported, read whole: a list of thousands of ids as
+    # parameters costs more than the rows it saves
+    for pk, s, c in Assignment.objects.values_list("pk", "sector", "category"):
+        sector[pk], category[pk] = s or NONE_KEY, c or NONE_KEY
+    goals: dict[int, tuple[int, ...]] = {}
+    for pk, number in Assignment.sdg_goals.through.objects.values_list(
+        "assignment_id", "sdggoal_id"
+    ):
+        goals[pk] = (*goals.get(pk, ()), number)
+    targets: dict[int, tuple[str, ...]] = {}
+    for pk, code in Assignment.sdg_targets.through.objects.values_list(
+        "assignment_id", "sdgtarget_id"
+    ):
+        targets[pk] = (*targets.get(pk, ()), code)
+    return _AssignmentKeys(sector, category, goals, targets)
+
+
 def _fte(hours: Decimal, scope: ReportScope, years: Decimal | None = None) -> Decimal:
     years = scope.period_years if years is None else years
     return (hours / (scope.basis.hours * years)).quantize(FTE_PLACES, rounding=ROUND_HALF_UP)
 
 
+def _money(value: Decimal | None, currency: str, valued: bool) -> Money | None:
+    """A row's value: its unrounded sum of hundredths × wage, rounded once; None when the report
+    could not value (a missing rate), zero when nothing of it had a wage."""
+    if not valued:
+        return None
+    if value is None:
+        return Money.zero(currency)
+    return Money(value.scaleb(-2), currency).rounded()
+
+
 def _breakdown_rows(
-    scope: ReportScope, breakdown: Breakdown, grouped: list, valuer: _Valuer
+    scope: ReportScope,
+    breakdown: Breakdown,
+    tally: _Tally,
+    counts: dict[object, tuple[int, int]],
+    currency: str,
+    valued: bool,
 ) -> tuple[ReportRow, ...]:
-    if breakdown is Breakdown.MONTH:
-        return _month_rows(scope, grouped, valuer)
-    counts = _grouped_deployments(scope, _dimension(breakdown, scope, ""))
-    by_key = valuer.by_key(grouped)
-    values = by_key or {}
-    hours: dict[object, Decimal] = {}
-    for k, _c, _i, _y, h in grouped:
-        hours[k] = hours.get(k, Decimal(0)) + h
-    keys = set(hours) | set(counts)
+    keys = set(tally.hours) | set(counts)
     labels = _labels(breakdown, keys)
     rows = []
     for key in keys:
         d, v = counts.get(key, (0, 0))
-        value = values.get(key)
-        if value is None and by_key is not None:
-            value = Money.zero(valuer.currency)
+        hours = _hours(tally.hours.get(key, 0))
         rows.append(
             ReportRow(
                 key=str(key) if key not in (None, 0) else NONE_KEY,
                 label=labels.get(key) or _("Not given"),
-                hours=hours.get(key, Decimal("0.00")),
-                fte=_fte(hours.get(key, Decimal(0)), scope),
-                value=value,
+                hours=hours,
+                fte=_fte(hours, scope),
+                value=_money(tally.value.get(key), currency, valued),
                 deployments=d,
                 volunteers=v,
             )
@@ -786,25 +612,31 @@ def _sort_key(breakdown: Breakdown, key: str):
     return (key,)
 
 
-def _month_rows(scope: ReportScope, grouped: list, valuer: _Valuer) -> tuple[ReportRow, ...]:
+def _month_rows(
+    scope: ReportScope, by_month: list, hourly: dict, currency: str, valued: bool
+) -> tuple[ReportRow, ...]:
     """The trend: hours, FTE and value per calendar month of the period."""
-    by_key = valuer.by_key(grouped)
-    values = by_key or {}
-    hours: dict[int, Decimal] = {}
-    for k, _c, _i, _y, h in grouped:
-        hours[int(k)] = hours.get(int(k), Decimal(0)) + h
+    tally = _Tally.of(
+        (
+            (y * 100 + number, c, i, y, hundredths)
+            for c, i, y, _h, months in by_month
+            for number, hundredths in enumerate(months, start=1)
+            if hundredths
+        ),
+        hourly,
+    )
     rows = []
     year, month = scope.start.year, scope.start.month
     while (year, month) <= (scope.end.year, scope.end.month):
         k = year * 100 + month
-        value = values.get(k, Money.zero(valuer.currency) if by_key is not None else None)
+        hours = _hours(tally.hours.get(k, 0))
         rows.append(
             ReportRow(
                 key=f"{year:04d}-{month:02d}",
                 label=f"{year:04d}-{month:02d}",
-                hours=hours.get(k, Decimal("0.00")),
-                fte=_fte(hours.get(k, Decimal(0)), scope, Decimal(1) / Decimal(12)),
-                value=value,
+                hours=hours,
+                fte=_fte(hours, scope, Decimal(1) / Decimal(12)),
+                value=_money(tally.value.get(k), currency, valued),
             )
         )
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -925,6 +757,8 @@ def month_key(day: date) -> str:
 
 
 __all__ = [
+    "COUNTRY_OF_DEPLOYMENT",
+    "NONE_KEY",
     "Breakdown",
     "ReachRow",
     "Report",
@@ -936,4 +770,6 @@ __all__ = [
     "deployments_in_scope",
     "programme_ids",
     "report_build",
+    "sex_of",
+    "whole_months",
 ]

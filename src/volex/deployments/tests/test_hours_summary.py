@@ -12,7 +12,14 @@ from django.core.management import call_command
 
 from volex.assignments.tests.factories import AssignmentFactory
 from volex.deployments import services
-from volex.deployments.models import ApprovedHoursMonth, HourRecord, HourStatus, month_of
+from volex.deployments.models import (
+    MONTH_COLUMNS,
+    ApprovedHoursYear,
+    Deployment,
+    HourRecord,
+    HourStatus,
+    month_of,
+)
 from volex.reference.models import ISCOGroup
 
 from .factories import deploy
@@ -21,24 +28,43 @@ pytestmark = pytest.mark.django_db
 TODAY = date.today()
 
 
-def _summary() -> dict[tuple[int, int, str | None], Decimal]:
+Row = tuple[int, int, int | None, int, tuple[int, ...]]
+
+
+def _summary() -> dict[tuple[int, int, str | None], Row]:
+    """(deployment, year, code) → (assignment, volunteer, duty station, hundredths, by month)."""
     return {
-        (d, m, i): h
-        for d, m, i, h in ApprovedHoursMonth.objects.values_list(
-            "deployment_id", "month", "isco_group_id", "hours"
-        )
+        (d, y, i): (a, v, s, h, tuple(months))
+        for d, y, i, a, v, s, h, *months in ApprovedHoursYear.objects.values_list(
+            "deployment_id",
+            "year",
+            "isco_group_id",
+            "assignment_id",
+            "volunteer_id",
+            "duty_station_id",
+            "hundredths",
+            *MONTH_COLUMNS,
+        )  # fmt: skip
     }
 
 
-def _from_records() -> dict[tuple[int, int, str | None], Decimal]:
-    """The summary computed in Python from the approved records."""
-    expected: dict[tuple[int, int, str | None], Decimal] = {}
+def _from_records() -> dict[tuple[int, int, str | None], Row]:
+    """The summary computed in Python from the approved records and their deployments."""
+    copies = {
+        pk: (a, v, s)
+        for pk, a, v, s in Deployment.objects.values_list(
+            "pk", "assignment_id", "volunteer_id", "duty_station_id"
+        )
+    }
+    hours: dict[tuple[int, int, str | None], list[int]] = {}
     for d, start, i, h in HourRecord.objects.filter(status=HourStatus.APPROVED).values_list(
         "deployment_id", "period_start", "isco_group_id", "hours"
     ):
-        key = (d, month_of(start), i)
-        expected[key] = expected.get(key, Decimal(0)) + h
-    return expected
+        months = hours.setdefault((d, start.year, i), [0] * 12)
+        months[start.month - 1] += int(h * 100)
+    return {
+        (d, y, i): (*copies[d], sum(months), tuple(months)) for (d, y, i), months in hours.items()
+    }
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -119,10 +145,10 @@ def test_rebuild_and_refresh_after_records_written_without_the_services(world):
             activity="Bulk",
             status=status,
         )
-    assert not ApprovedHoursMonth.objects.exists()  # the ORM alone does not maintain it
+    assert not ApprovedHoursYear.objects.exists()  # the ORM alone does not maintain it
     assert services.hours_summary_rebuild() == len(_from_records())
     assert _summary() == _from_records()
-    ApprovedHoursMonth.objects.all().delete()
+    ApprovedHoursYear.objects.all().delete()
     out = io.StringIO()
     call_command("hours_summary_rebuild", stdout=out)
     assert "rebuilt" in out.getvalue()
@@ -135,7 +161,7 @@ def test_rebuild_and_refresh_after_records_written_without_the_services(world):
     assert _summary() == _from_records()
     # deleting the deployment takes its summary with it
     deployment.delete()
-    assert not ApprovedHoursMonth.objects.exists()
+    assert not ApprovedHoursYear.objects.exists()
 
 
 def test_the_demo_ends_with_an_exact_summary():
@@ -176,3 +202,29 @@ def test_admin_edits_and_deletions_keep_the_summary(world):
     model_admin.delete_queryset(None, HourRecord.objects.filter(pk=records[2].pk))
     assert _summary() == _from_records()
     assert HourRecord.objects.count() == 1
+
+
+def test_a_deployment_moved_to_another_duty_station_in_the_admin_moves_its_hours(world):
+    """The summary copies the deployment's duty station: the admin's edit refreshes it."""
+    from django.contrib import admin
+
+    from volex.assignments.models import DutyStation
+
+    supervisor = world.users["supervisor_own"]
+    deployment = deploy(world.volunteer, world.published, supervisor, days_ago=60)
+    day = TODAY - timedelta(days=10)
+    record = services.hours_record(
+        deployment=deployment,
+        by=world.volunteer.user,
+        period_start=day,
+        period_end=day,
+        hours=Decimal("4.5"),
+        activity="Clinic rounds",
+    )
+    services.hours_approve(record=record, by=supervisor)
+    moved = Deployment.objects.get(pk=deployment.pk)
+    moved.duty_station = DutyStation.objects.create(country_id="UG", place="Gulu")
+    admin.site._registry[Deployment].save_model(None, moved, None, change=True)
+    rows = _summary()
+    assert rows == _from_records()
+    assert {s for _a, _v, s, _h, _m in rows.values()} == {moved.duty_station_id}

@@ -1,0 +1,367 @@
+"""The contribution report's statements (ADR 0004): what the database adds up for a scope and
+a period. Two statements whatever the rows:
+
+- `hour_cube`: the approved hours, in hundredths of an hour, grouped three ways in ONE
+  statement: per (assignment, country, ISCO-08 code, year), per (volunteer's stated gender, age
+  group, country, code, year), and per (country, code, year) with the hours of each month. Read
+  from the summary of approved hours (`deployments.ApprovedHoursYear`) for the whole months of
+  the period and from the hour records only for the partial months at its edges, without a join
+  to the deployments: the summary's rows carry the assignment, volunteer and duty station.
+- `deployment_counts`: the deployments in service in the period and their distinct volunteers,
+  per key of every breakdown, in ONE statement.
+
+Every breakdown of the report is a small roll-up of those rows (`volex.impact.reports`), where
+the hours are valued. Plain GROUP BY and UNION ALL: the same statements on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from django.db import connection
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
+
+from volex.assignments.models import Assignment, DutyStation
+from volex.deployments.models import (
+    MONTH_COLUMNS,
+    ApprovedHoursYear,
+    Deployment,
+    HourRecord,
+    HourStatus,
+    hundredths_of,
+    month_of,
+)
+from volex.volunteers.models import Volunteer
+
+if TYPE_CHECKING:
+    from .reports import ReportScope
+
+NONE_KEY = ""  # the key of "not given" rows (no SDG goal, no gender stated ...)
+
+# Age bands of volunteers (age on the first day of the period)
+VOLUNTEER_AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("under-25", 0, 25),
+    ("25-34", 25, 35),
+    ("35-44", 35, 45),
+    ("45-54", 45, 55),
+    ("55-64", 55, 65),
+    ("65+", 65, None),
+)
+
+# The country of service: the deployment's duty station, else (online service) the host's country.
+COUNTRY_OF_DEPLOYMENT = Coalesce("duty_station__country_id", "assignment__host__country_id")
+
+MONTHS = len(MONTH_COLUMNS)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_group_expression(path: str, on: date) -> Case:
+    """The age band on day `on` of the birth date at `path`, as a database expression."""
+    whens = []
+    for key, low, high in VOLUNTEER_AGE_BANDS:
+        # born after (on - high years) and on or before (on - low years)
+        condition = Q(**{f"{path}__lte": _years_before(on, low)})
+        if high is not None:
+            condition &= Q(**{f"{path}__gt": _years_before(on, high)})
+        whens.append(When(condition, then=Value(key)))
+    return Case(*whens, default=Value(NONE_KEY), output_field=CharField())
+
+
+def _age_group_sql(column: str, on: date) -> tuple[str, list]:
+    """`age_group_expression` in SQL on a column of a raw statement."""
+    parts, params = [], []
+    for key, low, high in VOLUNTEER_AGE_BANDS:
+        condition = f"{column} <= %s"
+        params.append(_years_before(on, low))
+        if high is not None:
+            condition += f" AND {column} > %s"
+            params.append(_years_before(on, high))
+        parts.append(f"WHEN {condition} THEN %s")
+        params.append(key)
+    return f"CASE {' '.join(parts)} ELSE %s END", [*params, NONE_KEY]
+
+
+# --- which months come from the summary -----------------------------------------------------
+
+
+def whole_months(scope: ReportScope) -> tuple[int, int] | None:
+    """The first and last whole calendar months (YYYYMM) inside the period, if any: the months
+    the report reads from the summary of approved hours instead of the records."""
+    first = scope.start if scope.start.day == 1 else _next_month(scope.start)
+    last_day = _next_month(scope.end) - timedelta(days=1)
+    last = scope.end if scope.end == last_day else scope.end.replace(day=1) - timedelta(days=1)
+    if first > last:
+        return None
+    return month_of(first), month_of(last)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def _month_start(month: int) -> date:
+    return date(month // 100, month % 100, 1)
+
+
+def _month_after(month: int) -> date:
+    return _next_month(_month_start(month))
+
+
+SOURCE_COLUMNS = ("r_a", "r_v", "r_s", "r_i", "r_y", "r_h", *(f"r_{m:02d}" for m in range(1, 13)))
+
+
+def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, tuple]:
+    """The summary's rows of one year, keeping the hours of `months` (1-12) only."""
+    chosen = [MONTH_COLUMNS[m - 1] for m in months]
+    if len(chosen) == MONTHS:
+        total = F("hundredths")
+    else:
+        total = sum((F(column) for column in chosen[1:]), F(chosen[0]))
+    by_month = {
+        f"r_{m:02d}": F(MONTH_COLUMNS[m - 1]) if m in months else Value(0) for m in range(1, 13)
+    }
+    rows = (
+        ApprovedHoursYear.objects.filter(scope.deployment_filter(), year=year)
+        .order_by()
+        .annotate(
+            r_a=F("assignment_id"),
+            r_v=F("volunteer_id"),
+            r_s=F("duty_station_id"),
+            r_i=F("isco_group_id"),
+            r_y=F("year"),
+            r_h=total,
+            **by_month,
+        )
+        .values_list(*SOURCE_COLUMNS)
+    )
+    return rows.query.sql_with_params()
+
+
+def _records_part(records: QuerySet[HourRecord]) -> tuple[str, tuple]:
+    """Approved hour records as rows of the same shape (their month's column holds them)."""
+    hundredths = hundredths_of("hours")
+    by_month = {
+        f"r_{m:02d}": Case(When(period_start__month=m, then=hundredths), default=Value(0))
+        for m in range(1, 13)
+    }
+    rows = (
+        records.order_by()
+        .annotate(
+            r_a=F("deployment__assignment_id"),
+            r_v=F("deployment__volunteer_id"),
+            r_s=F("deployment__duty_station_id"),
+            r_i=F("isco_group_id"),
+            r_y=ExtractYear("period_start"),
+            r_h=hundredths,
+            **by_month,
+        )
+        .values_list(*SOURCE_COLUMNS)
+    )
+    return rows.query.sql_with_params()
+
+
+def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
+    """The approved hours of the period in scope as rows (assignment, volunteer, duty station,
+    ISCO-08 code of the record, year, hundredths, hundredths of each month): the summary for
+    the whole months inside the period, the records (counted by the day their period starts)
+    for the partial months at its edges; `summary=False` reads the records only (the reference
+    the tests compare with)."""
+    months = whole_months(scope) if summary else None
+    records = HourRecord.objects.filter(
+        scope.deployment_filter("deployment__"),
+        status=HourStatus.APPROVED,
+        period_start__gte=scope.start,
+        period_start__lte=scope.end,
+    )
+    parts = []
+    covered = False
+    if months is not None:
+        first, last = months
+        for year in range(first // 100, last // 100 + 1):
+            low = first % 100 if year == first // 100 else 1
+            high = last % 100 if year == last // 100 else 12
+            parts.append(_summary_part(scope, year, range(low, high + 1)))
+        covered = (scope.start, scope.end) == (
+            _month_start(first),
+            _month_after(last) - timedelta(days=1),
+        )
+        records = records.filter(
+            Q(period_start__lt=_month_start(first)) | Q(period_start__gte=_month_after(last))
+        )
+    if not covered:  # partial months at an edge, or no whole month at all
+        parts.append(_records_part(records))
+    return (
+        " UNION ALL ".join(sql for sql, _params in parts),
+        tuple(param for _sql, params in parts for param in params),
+    )
+
+
+# --- the statements --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HourCube:
+    """The approved hours (in hundredths) of a report, as three small groupings."""
+
+    # ((assignment, country), country, ISCO-08 code, year, hundredths)
+    by_assignment: list[tuple[tuple[int, str | None], str | None, str | None, int, int]]
+    # ((volunteer's gender as stated, age group), country, code, year, hundredths)
+    by_volunteer: list[tuple[tuple[str | None, str], str | None, str | None, int, int]]
+    # (country, code, year, hundredths, hundredths of each month 1-12)
+    by_month: list[tuple[str | None, str | None, int, int, tuple[int, ...]]]
+
+
+def _keys_sql(start: date) -> tuple[str, list]:
+    """The keys the hour rows take from what they point to, each one small relation (OFFSET 0:
+    one hash join per hour row, not one per table behind it): the assignments' host country
+    and occupation's ISCO-08 unit group, the duty stations' countries, the volunteers' gender
+    as stated and age group on `start`."""
+    assignments, a_params = (
+        Assignment.objects.order_by()
+        .annotate(k_c=F("host__country_id"), k_o=F("occupation__isco_group_id"))
+        .values_list("pk", "k_c", "k_o")
+        .query.sql_with_params()
+    )
+    stations, s_params = (
+        DutyStation.objects.order_by().values_list("pk", "country_id").query.sql_with_params()
+    )
+    age_sql, age_params = _age_group_sql("birth_date", start)
+    table = connection.ops.quote_name(Volunteer._meta.db_table)
+    volunteers = f"SELECT id, gender, {age_sql} FROM {table}"
+    keep = " LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else " OFFSET 0"
+    return (
+        f"ak (id, hc, oi) AS ({assignments}{keep}), sk (id, c) AS ({stations}{keep}), "
+        f"vk (id, g, kg) AS ({volunteers}{keep})",
+        [*a_params, *s_params, *age_params],
+    )
+
+
+def hour_cube(scope: ReportScope, *, summary: bool = True) -> HourCube:
+    """The approved hours of the scope and period, grouped three ways, in ONE statement.
+
+    The hour rows are grouped first by what they carry (assignment, duty station, ISCO-08 code
+    of the record, year), without a join; only those groups take the country of service (the
+    duty station's, else, online, the host's) and the occupation (the record's ISCO-08 group,
+    else the assignment occupation's unit group). The volunteers' grouping joins the keys per
+    hour row: their gender is returned as stated (the report reads it as a sex) and their age
+    group is computed on the first day of the period."""
+    source_sql, source_params = hours_source(scope, summary=summary)
+    keys_sql, keys_params = _keys_sql(scope.start)
+    months = ", ".join(f"m{m:02d}" for m in range(1, 13))
+    sums = ", ".join(f"SUM(m{m:02d})" for m in range(1, 13))
+    # the trend's twelve sums as one text column, so that the other rows stay narrow
+    trend = " || ',' || ".join(f"CAST(SUM(g.m{m:02d}) AS TEXT)" for m in range(1, 13))
+    # inlined on PostgreSQL (each use planned with its own estimates, the hour rows read where
+    # they lie); SQLite inlines what it can by itself
+    inline = "NOT MATERIALIZED " if connection.vendor == "postgresql" else ""
+    keyed = "INNER JOIN ak ON ak.id = {0}.a LEFT OUTER JOIN sk ON sk.id = {0}.s"
+    country, isco = "COALESCE(sk.c, ak.hc)", "COALESCE({0}.i, ak.oi)"
+    sql = (
+        f"WITH src (a, v, s, i, y, h, {months}) AS {inline}({source_sql}), {keys_sql}, "
+        f"ga (a, s, i, y, h, {months}) AS {inline}(SELECT a, s, i, y, SUM(h), {sums} "
+        f"FROM src GROUP BY a, s, i, y) "
+        f"SELECT 'a', g.a, NULL, NULL, {country}, {isco.format('g')}, g.y, g.h, NULL "
+        f"FROM ga g {keyed.format('g')} "
+        f"UNION ALL SELECT 'm', NULL, NULL, NULL, {country}, {isco.format('g')}, g.y, "
+        f"CAST(SUM(g.h) AS BIGINT), {trend} FROM ga g {keyed.format('g')} GROUP BY 5, 6, 7 "
+        f"UNION ALL SELECT 'v', NULL, vk.g, vk.kg, {country}, {isco.format('src')}, src.y, "
+        f"CAST(SUM(src.h) AS BIGINT), NULL FROM src {keyed.format('src')} INNER JOIN vk ON vk.id = src.v "
+        f"GROUP BY 3, 4, 5, 6, 7"
+    )
+    params = (*source_params, *keys_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    by_assignment = [((a, c), c, i, y, h) for tag, a, _g, _kg, c, i, y, h, _m in rows if tag == "a"]
+    by_volunteer = [((g, kg), c, i, y, h) for tag, _a, g, kg, c, i, y, h, _m in rows if tag == "v"]
+    by_month = [
+        (c, i, int(y), int(h), tuple(int(n) for n in per_month.split(",")))
+        for tag, _a, _g, _kg, c, i, y, h, per_month in rows
+        if tag == "m"
+    ]
+    return HourCube(by_assignment, by_volunteer, by_month)
+
+
+# The deployment counts' tags. "people" is keyed by (gender as stated, age group): it gives the
+# totals, the sex and the age group (a volunteer has one of each, so their counts add up).
+COUNT_TAGS = ("people", "sector", "category", "country", "sdg_goal", "sdg_target")
+
+
+def deployment_counts(
+    scope: ReportScope, deployments: QuerySet[Deployment]
+) -> dict[str, dict[object, tuple[int, int]]]:
+    """tag → key → (deployments, distinct volunteers) of `deployments` (those in service in the
+    period, in scope), for every breakdown, in ONE statement. Distinct volunteers are counted
+    in two hash groupings (per key and volunteer, then per key), not by sorting."""
+    dep_sql, dep_params = (
+        deployments.order_by()
+        .values_list("volunteer_id", "assignment_id", "duty_station_id")
+        .query.sql_with_params()
+    )
+    keys_sql, keys_params = _keys_sql(scope.start)
+    asg_sql, asg_params = (
+        Assignment.objects.annotate(
+            k_s=Coalesce("sector", Value(NONE_KEY)), k_c=Coalesce("category", Value(NONE_KEY))
+        )
+        .order_by()
+        .values_list("pk", "k_s", "k_c")
+        .query.sql_with_params()
+    )
+    goals_sql, goals_params = (
+        Assignment.objects.annotate(k=Coalesce("sdg_goals__number", Value(0)))
+        .order_by()
+        .values_list("pk", "k")
+        .query.sql_with_params()
+    )
+    targets_sql, targets_params = (
+        Assignment.objects.annotate(k=Coalesce("sdg_targets__code", Value(NONE_KEY)))
+        .order_by()
+        .values_list("pk", "k")
+        .query.sql_with_params()
+    )
+    once = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+
+    def per_key(tag: str, key: str, joined: str, goal: bool = False) -> str:
+        text, number = ("NULL", "k") if goal else ("k", "NULL")
+        return (
+            f"SELECT '{tag}', {text}, NULL, {number}, SUM(n), COUNT(*) FROM "
+            f"(SELECT {key} AS k, dep.v AS v, COUNT(*) AS n FROM dep {joined} GROUP BY 1, 2) x "
+            f"GROUP BY k"
+        )
+
+    sql = (
+        f"WITH dep (v, a, s) AS {once}({dep_sql}), {keys_sql}, "
+        f"asg (aid, ks, kc) AS ({asg_sql}), "
+        f"goal_of (aid, k) AS ({goals_sql}), "
+        f"target_of (aid, k) AS ({targets_sql}) "
+        f"SELECT 'people', vk.g, vk.kg, CAST(NULL AS INTEGER), SUM(x.n), COUNT(*) "
+        f"FROM (SELECT v, COUNT(*) AS n FROM dep GROUP BY v) x INNER JOIN vk ON vk.id = x.v "
+        f"GROUP BY vk.g, vk.kg "
+        f"UNION ALL {per_key('sector', 'o.ks', 'INNER JOIN asg o ON o.aid = dep.a')} "
+        f"UNION ALL {per_key('category', 'o.kc', 'INNER JOIN asg o ON o.aid = dep.a')} "
+        f"UNION ALL "
+        + per_key(
+            "country",
+            "COALESCE(sk.c, ak.hc)",
+            "INNER JOIN ak ON ak.id = dep.a LEFT OUTER JOIN sk ON sk.id = dep.s",
+        )
+        + f" UNION ALL {per_key('sdg_goal', 'o.k', 'INNER JOIN goal_of o ON o.aid = dep.a', True)}"
+        f" UNION ALL {per_key('sdg_target', 'o.k', 'INNER JOIN target_of o ON o.aid = dep.a')}"
+    )
+    params = (*dep_params, *keys_params, *asg_params, *goals_params, *targets_params)
+    found: dict[str, dict[object, tuple[int, int]]] = {tag: {} for tag in COUNT_TAGS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for tag, text, age, number, d, v in cursor.fetchall():
+            key = (text, age) if tag == "people" else number if tag == "sdg_goal" else text
+            found[tag][key] = (int(d), int(v))
+    return found
