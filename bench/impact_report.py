@@ -19,7 +19,12 @@ report read from the hour records only (no summary) and checks it is identical, 
 Python baseline over the ORM rows: over the whole year, or above 2,000,000 records over March
 only, scaled to the year by the approved records' ratio and labelled "extrapolated" (its figures
 are checked against the report over March). The database (named volex_bench_impact_<pid>) is
-dropped at the end unless --keep or --seed-only is given.
+dropped at the end unless --keep or --seed-only is given; `--reuse NAME` measures again on a
+database kept before (migrated first).
+
+The timed runs start outside a transaction, as the web views and the API do: on PostgreSQL the
+report then shares its statements between two sessions in one snapshot (`volex.core.snapshot`).
+The query count comes from a run inside a transaction, where one session runs them all.
 """
 
 from __future__ import annotations
@@ -308,7 +313,7 @@ def _same(baseline: dict, report) -> bool:
 
 
 def measure(runs: int, baseline_slice: bool) -> dict:
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     from volex.deployments.models import HourRecord, HourStatus
@@ -322,7 +327,9 @@ def measure(runs: int, baseline_slice: bool) -> dict:
         started = time.perf_counter()
         report = report_build(scope=scope)
         times.append(time.perf_counter() - started)
-    with CaptureQueriesContext(connection) as queries:
+    # counted in one session: inside a transaction the report runs its statements one after the
+    # other on the caller's connection (the timed runs share them between two sessions)
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
         report_build(scope=scope)
     # the same report read from the hour records only (no summary), once
     started = time.perf_counter()
@@ -356,7 +363,15 @@ def measure(runs: int, baseline_slice: bool) -> dict:
                 q
                 for q in queries.captured_queries
                 if not q["sql"].startswith(
-                    ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE", "SELECT set_config(")
+                    (
+                        "BEGIN",
+                        "COMMIT",
+                        "SAVEPOINT",
+                        "RELEASE",
+                        "SELECT set_config(",
+                        "SET TRANSACTION",
+                        "SELECT pg_export_snapshot()",
+                    )
                 )
             ]
         ),
@@ -386,8 +401,17 @@ def main() -> None:
         help="Python baseline over the whole year, or over March only and extrapolated "
         "(auto: the slice above 2,000,000 hour records)",
     )
+    parser.add_argument(
+        "--reuse",
+        metavar="DATABASE",
+        help="measure on a database seeded before (--seed-only) instead of seeding one; kept",
+    )
     args = parser.parse_args()
-    name, url = create_database()
+    if args.reuse:
+        name, url = args.reuse, PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + args.reuse
+        args.keep = True
+    else:
+        name, url = create_database()
     print(f"Database: {name}", file=sys.stderr)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "volex.settings.dev")
@@ -398,7 +422,7 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        timings = seed(args.deployments, args.hours)
+        timings = {} if args.reuse else seed(args.deployments, args.hours)
         from django.db import connection
 
         from volex.deployments.models import Deployment, HourRecord
@@ -422,7 +446,7 @@ def main() -> None:
         print(f"{'report_build (grouped in the database), median':<52} "
               f"{result['median']:>9.2f} {result['queries']:>8}   runs: {runs}")  # fmt: skip
         print(f"  queries: {result['queries']} = {result['statements']} statements + the "
-              f"transaction (BEGIN, its settings, COMMIT)")  # fmt: skip
+              f"transaction's control (savepoint, its settings, release)")  # fmt: skip
         print(f"{'report_build from the hour records only, 1 run':<52} "
               f"{result['raw_seconds']:>9.2f} {'':>8}   "
               f"same report: {'yes' if result['same_raw'] else 'NO'}")  # fmt: skip

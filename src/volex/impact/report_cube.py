@@ -16,6 +16,7 @@ the hours are valued. Plain GROUP BY and UNION ALL: the same statements on SQLit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -209,15 +210,64 @@ def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
 
 
 @dataclass(frozen=True)
-class HourCube:
-    """The approved hours (in hundredths) of a report, as three small groupings."""
+class Statement:
+    sql: str
+    params: tuple
+    read: Callable[[list[tuple]], object] | None = None  # its rows → the result kept
 
-    # ((assignment, country), country, ISCO-08 code, year, hundredths)
-    by_assignment: list[tuple[tuple[int, str | None], str | None, str | None, int, int]]
-    # ((volunteer's gender as stated, age group), country, code, year, hundredths)
-    by_volunteer: list[tuple[tuple[str | None, str], str | None, str | None, int, int]]
-    # (country, code, year, hundredths, hundredths of each month 1-12)
-    by_month: list[tuple[str | None, str | None, int, int, tuple[int, ...]]]
+
+# The deployment counts' tags. "people" is keyed by (gender as stated, age group): it gives the
+# totals, the sex and the age group (a volunteer has one of each, so their counts add up).
+COUNT_TAGS = ("people", "sector", "category", "country", "sdg_goal", "sdg_target")
+
+
+def report_statements(
+    scope: ReportScope,
+    deployments: QuerySet[Deployment],
+    *,
+    summary: bool = True,
+    read_hours: Callable[[list[tuple]], object] | None = None,
+) -> list[Statement]:
+    """The report's statements, independent of each other (so that PostgreSQL may share them
+    out between two sessions, `volex.core.snapshot`), the longest first: the approved hours per
+    assignment and month (`split_hours` reads them; `read_hours`, if given, in the session that
+    fetched them), the approved hours per volunteer group (rows (gender as stated, age group,
+    country, code, year, hundredths)), then the deployments counted per key, a few keys each
+    (`read_counts` reads them all)."""
+    hours = _HourStatements(scope, summary=summary)
+    counts = _CountStatements(scope, deployments)
+    by_assignment = hours.by_assignment_and_month()
+    return [
+        Statement(by_assignment.sql, by_assignment.params, read_hours),
+        hours.by_volunteer(),
+        counts.of("people", "sector"),
+        counts.of("category", "country"),
+        counts.of("sdg_target"),
+        counts.of("sdg_goal"),
+    ]
+
+
+def split_hours(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The hours per assignment: ((assignment, country), country, code, year, hundredths), and
+    per month: (country, code, year, hundredths, hundredths of each month 1-12)."""
+    by_assignment, by_month = [], []
+    for tag, a, c, i, y, h, per_month in rows:
+        if tag == "a":
+            by_assignment.append(((a, c), c, i, y, h))
+        else:
+            months = tuple(int(n) for n in per_month.split(","))
+            by_month.append((c, i, int(y), int(h), months))
+    return by_assignment, by_month
+
+
+def read_counts(*results: list[tuple]) -> dict[str, dict[object, tuple[int, int]]]:
+    """tag → key → (deployments, distinct volunteers) from the counting statements' rows."""
+    counts: dict[str, dict[object, tuple[int, int]]] = {tag: {} for tag in COUNT_TAGS}
+    for rows in results:
+        for tag, text, age, number, d, v in rows:
+            key = (text, age) if tag == "people" else number if tag == "sdg_goal" else text
+            counts[tag][key] = (int(d), int(v))
+    return counts
 
 
 def _keys_sql(start: date) -> tuple[str, list]:
@@ -245,123 +295,127 @@ def _keys_sql(start: date) -> tuple[str, list]:
     )
 
 
-def hour_cube(scope: ReportScope, *, summary: bool = True) -> HourCube:
-    """The approved hours of the scope and period, grouped three ways, in ONE statement.
-
-    The hour rows are grouped first by what they carry (assignment, duty station, ISCO-08 code
-    of the record, year), without a join; only those groups take the country of service (the
-    duty station's, else, online, the host's) and the occupation (the record's ISCO-08 group,
-    else the assignment occupation's unit group). The volunteers' grouping joins the keys per
-    hour row: their gender is returned as stated (the report reads it as a sex) and their age
-    group is computed on the first day of the period."""
-    source_sql, source_params = hours_source(scope, summary=summary)
-    keys_sql, keys_params = _keys_sql(scope.start)
-    months = ", ".join(f"m{m:02d}" for m in range(1, 13))
-    sums = ", ".join(f"SUM(m{m:02d})" for m in range(1, 13))
-    # the trend's twelve sums as one text column, so that the other rows stay narrow
-    trend = " || ',' || ".join(f"CAST(SUM(g.m{m:02d}) AS TEXT)" for m in range(1, 13))
-    # inlined on PostgreSQL (each use planned with its own estimates, the hour rows read where
-    # they lie); SQLite inlines what it can by itself
-    inline = "NOT MATERIALIZED " if connection.vendor == "postgresql" else ""
-    keyed = "INNER JOIN ak ON ak.id = {0}.a LEFT OUTER JOIN sk ON sk.id = {0}.s"
-    country, isco = "COALESCE(sk.c, ak.hc)", "COALESCE({0}.i, ak.oi)"
-    sql = (
-        f"WITH src (a, v, s, i, y, h, {months}) AS {inline}({source_sql}), {keys_sql}, "
-        f"ga (a, s, i, y, h, {months}) AS {inline}(SELECT a, s, i, y, SUM(h), {sums} "
-        f"FROM src GROUP BY a, s, i, y) "
-        f"SELECT 'a', g.a, NULL, NULL, {country}, {isco.format('g')}, g.y, g.h, NULL "
-        f"FROM ga g {keyed.format('g')} "
-        f"UNION ALL SELECT 'm', NULL, NULL, NULL, {country}, {isco.format('g')}, g.y, "
-        f"CAST(SUM(g.h) AS BIGINT), {trend} FROM ga g {keyed.format('g')} GROUP BY 5, 6, 7 "
-        f"UNION ALL SELECT 'v', NULL, vk.g, vk.kg, {country}, {isco.format('src')}, src.y, "
-        f"CAST(SUM(src.h) AS BIGINT), NULL FROM src {keyed.format('src')} INNER JOIN vk ON vk.id = src.v "
-        f"GROUP BY 3, 4, 5, 6, 7"
-    )
-    params = (*source_params, *keys_params)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    by_assignment = [((a, c), c, i, y, h) for tag, a, _g, _kg, c, i, y, h, _m in rows if tag == "a"]
-    by_volunteer = [((g, kg), c, i, y, h) for tag, _a, g, kg, c, i, y, h, _m in rows if tag == "v"]
-    by_month = [
-        (c, i, int(y), int(h), tuple(int(n) for n in per_month.split(",")))
-        for tag, _a, _g, _kg, c, i, y, h, per_month in rows
-        if tag == "m"
-    ]
-    return HourCube(by_assignment, by_volunteer, by_month)
+# inlined on PostgreSQL (each use planned with its own estimates, the rows read where they
+# lie); SQLite inlines what it can by itself
+def _inline() -> str:
+    return "NOT MATERIALIZED " if connection.vendor == "postgresql" else ""
 
 
-# The deployment counts' tags. "people" is keyed by (gender as stated, age group): it gives the
-# totals, the sex and the age group (a volunteer has one of each, so their counts add up).
-COUNT_TAGS = ("people", "sector", "category", "country", "sdg_goal", "sdg_target")
+KEYED = "INNER JOIN ak ON ak.id = {0}.a LEFT OUTER JOIN sk ON sk.id = {0}.s"
+COUNTRY = "COALESCE(sk.c, ak.hc)"  # of service: the duty station's, else (online) the host's
+ISCO = "COALESCE({0}.i, ak.oi)"  # the hour record's ISCO-08 group, else the assignment's
 
 
-def deployment_counts(
-    scope: ReportScope, deployments: QuerySet[Deployment]
-) -> dict[str, dict[object, tuple[int, int]]]:
-    """tag → key → (deployments, distinct volunteers) of `deployments` (those in service in the
-    period, in scope), for every breakdown, in ONE statement. Distinct volunteers are counted
-    in two hash groupings (per key and volunteer, then per key), not by sorting."""
-    dep_sql, dep_params = (
-        deployments.order_by()
-        .values_list("volunteer_id", "assignment_id", "duty_station_id")
-        .query.sql_with_params()
-    )
-    keys_sql, keys_params = _keys_sql(scope.start)
-    asg_sql, asg_params = (
-        Assignment.objects.annotate(
-            k_s=Coalesce("sector", Value(NONE_KEY)), k_c=Coalesce("category", Value(NONE_KEY))
+class _HourStatements:
+    """The approved hours of the scope and period. Country of service = the duty station's,
+    else (online) the host's; occupation = the hour record's ISCO-08 group, else the
+    assignment occupation's unit group."""
+
+    def __init__(self, scope: ReportScope, *, summary: bool) -> None:
+        source_sql, source_params = hours_source(scope, summary=summary)
+        keys_sql, keys_params = _keys_sql(scope.start)
+        months = ", ".join(f"m{m:02d}" for m in range(1, 13))
+        self.with_ = (
+            f"WITH src (a, v, s, i, y, h, {months}) AS {_inline()}({source_sql}), {keys_sql}"
         )
-        .order_by()
-        .values_list("pk", "k_s", "k_c")
-        .query.sql_with_params()
-    )
-    goals_sql, goals_params = (
-        Assignment.objects.annotate(k=Coalesce("sdg_goals__number", Value(0)))
-        .order_by()
-        .values_list("pk", "k")
-        .query.sql_with_params()
-    )
-    targets_sql, targets_params = (
-        Assignment.objects.annotate(k=Coalesce("sdg_targets__code", Value(NONE_KEY)))
-        .order_by()
-        .values_list("pk", "k")
-        .query.sql_with_params()
-    )
-    once = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+        self.params = (*source_params, *keys_params)
 
-    def per_key(tag: str, key: str, joined: str, goal: bool = False) -> str:
+    def by_assignment_and_month(self) -> Statement:
+        """Grouped first by what the hour rows carry (assignment, duty station, ISCO-08 code
+        of the record, year), without a join; only those groups take their keys: rows 'a'
+        per (assignment, country, code, year) and 'm' per (country, code, year) with the
+        twelve months' hours as one text column (so that the other rows stay narrow)."""
+        sums = ", ".join(f"SUM(m{m:02d})" for m in range(1, 13))
+        months = ", ".join(f"m{m:02d}" for m in range(1, 13))
+        trend = " || ',' || ".join(f"CAST(SUM(g.m{m:02d}) AS TEXT)" for m in range(1, 13))
+        keyed, isco = KEYED.format("g"), ISCO.format("g")
+        sql = (
+            f"{self.with_}, ga (a, s, i, y, h, {months}) AS {_inline()}(SELECT a, s, i, y, "
+            f"SUM(h), {sums} FROM src GROUP BY a, s, i, y) "
+            f"SELECT 'a', g.a, {COUNTRY}, {isco}, g.y, g.h, NULL FROM ga g {keyed} "
+            f"UNION ALL SELECT 'm', NULL, {COUNTRY}, {isco}, g.y, CAST(SUM(g.h) AS BIGINT), "
+            f"{trend} FROM ga g {keyed} GROUP BY 3, 4, 5"
+        )
+        return Statement(sql, self.params)
+
+    def by_volunteer(self) -> Statement:
+        """Per (volunteer's gender as stated, age group on the first day of the period,
+        country, code, year): the report reads the gender as a sex."""
+        sql = (
+            f"{self.with_} SELECT vk.g, vk.kg, {COUNTRY}, {ISCO.format('src')}, src.y, "
+            f"SUM(src.h) FROM src {KEYED.format('src')} INNER JOIN vk ON vk.id = src.v "
+            f"GROUP BY 1, 2, 3, 4, 5"
+        )
+        return Statement(sql, self.params)
+
+
+class _CountStatements:
+    """The deployments in service in the period (in scope) and their distinct volunteers per
+    breakdown key, a few keys per statement (small enough to share out between two sessions).
+    Distinct volunteers are counted in two hash groupings (per key and volunteer, then per
+    key), not by sorting."""
+
+    def __init__(self, scope: ReportScope, deployments: QuerySet[Deployment]) -> None:
+        dep_sql, dep_params = (
+            deployments.order_by()
+            .values_list("volunteer_id", "assignment_id", "duty_station_id")
+            .query.sql_with_params()
+        )
+        keys_sql, keys_params = _keys_sql(scope.start)
+        # inlined: a scan of the deployments costs less than writing them aside and reading
+        # them back, in statements of one or two keys
+        self.with_ = f"WITH dep (v, a, s) AS {_inline()}({dep_sql}), {keys_sql}"
+        self.params = (*dep_params, *keys_params)
+
+    def of(self, *tags: str) -> Statement:
+        """One statement counting per the keys of `tags` (COUNT_TAGS)."""
+        tables = {
+            "asg": Assignment.objects.annotate(
+                k_s=Coalesce("sector", Value(NONE_KEY)),
+                k_c=Coalesce("category", Value(NONE_KEY)),
+            ).values_list("pk", "k_s", "k_c"),
+            "goal_of": Assignment.objects.annotate(
+                k=Coalesce("sdg_goals__number", Value(0))
+            ).values_list("pk", "k"),
+            "target_of": Assignment.objects.annotate(
+                k=Coalesce("sdg_targets__code", Value(NONE_KEY))
+            ).values_list("pk", "k"),
+        }
+        columns = {"asg": "aid, ks, kc", "goal_of": "aid, k", "target_of": "aid, k"}
+        branches = {
+            "people": (
+                "SELECT 'people', vk.g, vk.kg, CAST(NULL AS INTEGER), SUM(x.n), COUNT(*) "
+                "FROM (SELECT v, COUNT(*) AS n FROM dep GROUP BY v) x "
+                "INNER JOIN vk ON vk.id = x.v GROUP BY vk.g, vk.kg",
+                None,
+            ),
+            "sector": (self._per_key("sector", "o.ks", "asg"), "asg"),
+            "category": (self._per_key("category", "o.kc", "asg"), "asg"),
+            "country": (
+                self._per_key("country", COUNTRY, None, joined=KEYED.format("dep")),
+                None,
+            ),
+            "sdg_goal": (self._per_key("sdg_goal", "o.k", "goal_of", goal=True), "goal_of"),
+            "sdg_target": (self._per_key("sdg_target", "o.k", "target_of"), "target_of"),
+        }
+        needed = sorted({branches[tag][1] for tag in tags} - {None})
+        ctes, params = [self.with_], list(self.params)
+        for name in needed:
+            sql, table_params = tables[name].order_by().query.sql_with_params()
+            ctes.append(f"{name} ({columns[name]}) AS ({sql})")
+            params.extend(table_params)
+        union = " UNION ALL ".join(branches[tag][0] for tag in tags)
+        return Statement(f"{', '.join(ctes)} {union}", tuple(params))
+
+    @staticmethod
+    def _per_key(
+        tag: str, key: str, table: str | None, *, joined: str = "", goal: bool = False
+    ) -> str:
+        if table is not None:
+            joined = f"INNER JOIN {table} o ON o.aid = dep.a"
         text, number = ("NULL", "k") if goal else ("k", "NULL")
         return (
             f"SELECT '{tag}', {text}, NULL, {number}, SUM(n), COUNT(*) FROM "
             f"(SELECT {key} AS k, dep.v AS v, COUNT(*) AS n FROM dep {joined} GROUP BY 1, 2) x "
             f"GROUP BY k"
         )
-
-    sql = (
-        f"WITH dep (v, a, s) AS {once}({dep_sql}), {keys_sql}, "
-        f"asg (aid, ks, kc) AS ({asg_sql}), "
-        f"goal_of (aid, k) AS ({goals_sql}), "
-        f"target_of (aid, k) AS ({targets_sql}) "
-        f"SELECT 'people', vk.g, vk.kg, CAST(NULL AS INTEGER), SUM(x.n), COUNT(*) "
-        f"FROM (SELECT v, COUNT(*) AS n FROM dep GROUP BY v) x INNER JOIN vk ON vk.id = x.v "
-        f"GROUP BY vk.g, vk.kg "
-        f"UNION ALL {per_key('sector', 'o.ks', 'INNER JOIN asg o ON o.aid = dep.a')} "
-        f"UNION ALL {per_key('category', 'o.kc', 'INNER JOIN asg o ON o.aid = dep.a')} "
-        f"UNION ALL "
-        + per_key(
-            "country",
-            "COALESCE(sk.c, ak.hc)",
-            "INNER JOIN ak ON ak.id = dep.a LEFT OUTER JOIN sk ON sk.id = dep.s",
-        )
-        + f" UNION ALL {per_key('sdg_goal', 'o.k', 'INNER JOIN goal_of o ON o.aid = dep.a', True)}"
-        f" UNION ALL {per_key('sdg_target', 'o.k', 'INNER JOIN target_of o ON o.aid = dep.a')}"
-    )
-    params = (*dep_params, *keys_params, *asg_params, *goals_params, *targets_params)
-    found: dict[str, dict[object, tuple[int, int]]] = {tag: {} for tag in COUNT_TAGS}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for tag, text, age, number, d, v in cursor.fetchall():
-            key = (text, age) if tag == "people" else number if tag == "sdg_goal" else text
-            found[tag][key] = (int(d), int(v))
-    return found

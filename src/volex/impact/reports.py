@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy
 
 from volex.assignments.models import Assignment
 from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
+from volex.core.snapshot import run_side_by_side, shared_snapshot
 from volex.deployments.models import (
     AgeGroup,
     Deployment,
@@ -56,8 +57,9 @@ from .report_cube import (
     COUNTRY_OF_DEPLOYMENT,
     NONE_KEY,
     VOLUNTEER_AGE_BANDS,
-    deployment_counts,
-    hour_cube,
+    read_counts,
+    report_statements,
+    split_hours,
     whole_months,
 )
 
@@ -340,15 +342,15 @@ class _Valuer:
             self._missing(error)
             return None
 
-    def hourly(self, valuation: Valuation) -> dict[tuple, Decimal]:
-        """(country, code, year) → the hourly wage in the report's currency, from the wages the
+    def hourly(self, valuation: Valuation) -> _Wages:
+        """The hourly wage in the report's currency of each (country, code, year) that the
         totals' valuation matched (cells it could not value are absent)."""
         found: dict[tuple, Decimal] = {}
         for line in valuation.lines:
             work = line.work
             wage = self.rates.convert(line.hourly_wage, to=self.currency, year=work.year)
             found[(work.country, work.isco_code, work.year)] = wage.amount
-        return found
+        return _Wages(found)
 
     def _missing(self, error: MissingExchangeRateError) -> None:
         self.error = _(
@@ -357,27 +359,45 @@ class _Valuer:
         ) % {"source": error.currency, "target": error.to, "year": error.year}
 
 
+class _Wages:
+    """Hourly wages per (country, code, year) as integers in units of 10^-places, so that
+    the per-row products and sums are plain (exact) integer arithmetic."""
+
+    def __init__(self, wages: dict[tuple, Decimal]) -> None:
+        exponents = [wage.normalize().as_tuple().exponent for wage in wages.values()]
+        self.places = max([0, *(-e for e in exponents if isinstance(e, int))])
+        self.scaled = {cell: int(wage.scaleb(self.places)) for cell, wage in wages.items()}
+
+    def amount(self, scaled_hundredths: int | None) -> Decimal | None:
+        """A sum of hundredths × scaled wage as an amount."""
+        if scaled_hundredths is None:
+            return None
+        return Decimal(scaled_hundredths).scaleb(-self.places - 2)
+
+
+NO_WAGES = _Wages({})
+
+
 class _Tally:
-    """Hours (hundredths) and their value (hundredths × hourly wage) per key of a breakdown;
-    values are added unrounded and rounded once per key when the row is built."""
+    """Hours (hundredths) and their value (hundredths × scaled hourly wage, `_Wages`) per key
+    of a breakdown; values are added exactly and rounded once per key when the row is built."""
 
     def __init__(self) -> None:
         self.hours: dict[object, int] = {}
-        self.value: dict[object, Decimal] = {}
+        self.value: dict[object, int] = {}
 
     @classmethod
-    def of(cls, rows, hourly: dict[tuple, Decimal]) -> _Tally:
+    def of(cls, rows, wages: _Wages) -> _Tally:
         """Rows (key, country, code, year, hundredths) as a tally by key: the one loop over
         the grouped rows, so kept plain."""
         tally = cls()
         hours, value = tally.hours, tally.value
-        hours_get, value_get, wage_of = hours.get, value.get, hourly.get
-        zero = Decimal(0)
+        hours_get, value_get, wage_of = hours.get, value.get, wages.scaled.get
         for key, c, i, y, h in rows:
             hours[key] = hours_get(key, 0) + h
             wage = wage_of((c, i, y))
             if wage is not None:
-                value[key] = value_get(key, zero) + wage * h
+                value[key] = value_get(key, 0) + wage * h
         return tally
 
     def rolled_up(self, keys_of) -> _Tally:
@@ -389,7 +409,7 @@ class _Tally:
             for other in keys_of(key):
                 hours[other] = hours.get(other, 0) + hundredths
                 if amount is not None:
-                    value[other] = value.get(other, Decimal(0)) + amount
+                    value[other] = value.get(other, 0) + amount
         return rolled
 
 
@@ -397,43 +417,40 @@ def report_build(*, scope: ReportScope, summary: bool = True) -> Report:
     """The whole report: totals, breakdowns, trend and people reached, with its notes.
     `summary=False` reads every approved hour record instead of the summary of approved hours
     for the whole months (the same figures, slower: the reference the tests compare with)."""
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        _tune_session()
-        return _report(scope, summary=summary)
+        snapshot = shared_snapshot(REPORT_SETTINGS, outermost=outermost)
+        return _report(scope, summary=summary, snapshot=snapshot)
 
 
 # PostgreSQL settings for the report's transaction only (ADR 0004): the groupings' hash tables
-# and the deployment counts' sorts fit in memory instead of spilling to disk, and no JIT (the
-# planner's over-estimated groups made it compile hundreds of functions for seconds).
+# fit in memory instead of spilling to disk, and no JIT (the planner's over-estimated groups
+# made it compile hundreds of functions for seconds).
 REPORT_SETTINGS = {"jit": "off", "work_mem": "256MB"}
 
 
-def _tune_session() -> None:
-    if connection.vendor != "postgresql":
-        return
-    calls = ", ".join("set_config(%s, %s, true)" for _name in REPORT_SETTINGS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {calls}", [item for pair in REPORT_SETTINGS.items() for item in pair]
-        )
+@dataclass(frozen=True)
+class _ValuedHours:
+    """The approved hours per assignment and month, valued: what the report computes as soon as
+    their statement's rows arrive, in the session that read them."""
+
+    valuer: _Valuer
+    cells: dict[tuple, int]  # (country, code, year) → hundredths
+    total_valuation: Valuation | None
+    wages: _Wages
+    by_assignment: dict[Breakdown, _Tally]
+    by_month: list
 
 
-def _report(scope: ReportScope, *, summary: bool) -> Report:
-    cube = hour_cube(scope, summary=summary)
-    counts = deployment_counts(scope, deployments_in_scope(scope))
-    cells = {(c, i, y): h for c, i, y, h, _months in cube.by_month}
+def _value_hours(scope: ReportScope, rows: list[tuple]) -> _ValuedHours:
+    by_assignment, by_month = split_hours(rows)
+    cells = {(c, i, y): h for c, i, y, h, _months in by_month}
     valuer = _Valuer(scope, {c for c, _i, _y in cells if c})
     totals = [(NONE_KEY, c, i, y, _hours(h)) for (c, i, y), h in cells.items()]
     total_valuation = valuer.value(totals)
-    hourly = valuer.hourly(total_valuation) if total_valuation is not None else {}
-    valued = total_valuation is not None
-    hours = _hours(sum(cells.values()))
-    people = counts["people"]  # (gender as stated, age group) → (deployments, volunteers)
-    deployments = sum(d for d, _v in people.values())
-    volunteers = sum(v for _d, v in people.values())
-
+    wages = valuer.hourly(total_valuation) if total_valuation is not None else NO_WAGES
     # per (assignment, country) first, then every breakdown keyed by the assignment or country
-    posts = _Tally.of(cube.by_assignment, hourly)
+    posts = _Tally.of(by_assignment, wages)
     assignments = _assignment_keys()
     tallies = {
         Breakdown.SECTOR: posts.rolled_up(lambda k: (assignments.sector[k[0]],)),
@@ -442,7 +459,32 @@ def _report(scope: ReportScope, *, summary: bool) -> Report:
         Breakdown.SDG_TARGET: posts.rolled_up(lambda k: assignments.targets.get(k[0], (NONE_KEY,))),
         Breakdown.COUNTRY: posts.rolled_up(lambda k: (k[1],)),
     }
-    by_volunteer = _Tally.of(cube.by_volunteer, hourly)
+    return _ValuedHours(valuer, cells, total_valuation, wages, tallies, by_month)
+
+
+def _report(scope: ReportScope, *, summary: bool, snapshot: str | None) -> Report:
+    statements = report_statements(
+        scope,
+        deployments_in_scope(scope),
+        summary=summary,
+        read_hours=lambda rows: _value_hours(scope, rows),
+    )
+    valued_hours, by_volunteer_rows, *counted = run_side_by_side(
+        statements, snapshot=snapshot, settings=REPORT_SETTINGS
+    )
+    counts = read_counts(*counted)
+    valuer, cells, wages = valued_hours.valuer, valued_hours.cells, valued_hours.wages
+    total_valuation = valued_hours.total_valuation
+    totals = [(NONE_KEY, c, i, y, _hours(h)) for (c, i, y), h in cells.items()]
+    valued = total_valuation is not None
+    hours = _hours(sum(cells.values()))
+    people = counts["people"]  # (gender as stated, age group) → (deployments, volunteers)
+    deployments = sum(d for d, _v in people.values())
+    volunteers = sum(v for _d, v in people.values())
+    tallies = dict(valued_hours.by_assignment)
+    by_volunteer = _Tally.of(
+        (((g, kg), c, i, y, h) for g, kg, c, i, y, h in by_volunteer_rows), wages
+    )
     tallies[Breakdown.SEX] = by_volunteer.rolled_up(lambda k: (sex_of(k[0]),))
     tallies[Breakdown.AGE_GROUP] = by_volunteer.rolled_up(lambda k: (k[1],))
     breakdown_counts = {
@@ -457,11 +499,13 @@ def _report(scope: ReportScope, *, summary: bool) -> Report:
 
     breakdowns: dict[Breakdown, tuple[ReportRow, ...]] = {
         breakdown: _breakdown_rows(
-            scope, breakdown, tally, breakdown_counts[breakdown], valuer.currency, valued
+            scope, breakdown, tally, breakdown_counts[breakdown], wages, valuer.currency, valued
         )
         for breakdown, tally in tallies.items()
     }
-    breakdowns[Breakdown.MONTH] = _month_rows(scope, cube.by_month, hourly, valuer.currency, valued)
+    breakdowns[Breakdown.MONTH] = _month_rows(
+        scope, valued_hours.by_month, wages, valuer.currency, valued
+    )
     breakdowns[Breakdown.FORM] = _form_rows(
         scope, hours, total_valuation, deployments, volunteers, valuer.currency
     )
@@ -558,14 +602,14 @@ def _fte(hours: Decimal, scope: ReportScope, years: Decimal | None = None) -> De
     return (hours / (scope.basis.hours * years)).quantize(FTE_PLACES, rounding=ROUND_HALF_UP)
 
 
-def _money(value: Decimal | None, currency: str, valued: bool) -> Money | None:
-    """A row's value: its unrounded sum of hundredths × wage, rounded once; None when the report
-    could not value (a missing rate), zero when nothing of it had a wage."""
+def _money(value: int | None, wages: _Wages, currency: str, valued: bool) -> Money | None:
+    """A row's value: its exact sum of hundredths × scaled wage, rounded once; None when the
+    report could not value (a missing rate), zero when nothing of it had a wage."""
     if not valued:
         return None
     if value is None:
         return Money.zero(currency)
-    return Money(value.scaleb(-2), currency).rounded()
+    return Money(wages.amount(value), currency).rounded()
 
 
 def _breakdown_rows(
@@ -573,6 +617,7 @@ def _breakdown_rows(
     breakdown: Breakdown,
     tally: _Tally,
     counts: dict[object, tuple[int, int]],
+    wages: _Wages,
     currency: str,
     valued: bool,
 ) -> tuple[ReportRow, ...]:
@@ -588,7 +633,7 @@ def _breakdown_rows(
                 label=labels.get(key) or _("Not given"),
                 hours=hours,
                 fte=_fte(hours, scope),
-                value=_money(tally.value.get(key), currency, valued),
+                value=_money(tally.value.get(key), wages, currency, valued),
                 deployments=d,
                 volunteers=v,
             )
@@ -613,7 +658,7 @@ def _sort_key(breakdown: Breakdown, key: str):
 
 
 def _month_rows(
-    scope: ReportScope, by_month: list, hourly: dict, currency: str, valued: bool
+    scope: ReportScope, by_month: list, wages: _Wages, currency: str, valued: bool
 ) -> tuple[ReportRow, ...]:
     """The trend: hours, FTE and value per calendar month of the period."""
     tally = _Tally.of(
@@ -623,7 +668,7 @@ def _month_rows(
             for number, hundredths in enumerate(months, start=1)
             if hundredths
         ),
-        hourly,
+        wages,
     )
     rows = []
     year, month = scope.start.year, scope.start.month
@@ -636,7 +681,7 @@ def _month_rows(
                 label=f"{year:04d}-{month:02d}",
                 hours=hours,
                 fte=_fte(hours, scope, Decimal(1) / Decimal(12)),
-                value=_money(tally.value.get(k), currency, valued),
+                value=_money(tally.value.get(k), wages, currency, valued),
             )
         )
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -1,5 +1,5 @@
-"""Recompute the summary of approved hours (per deployment, month and ISCO-08 code) from the
-hour records, for loaders that write records without the services (COPY, imports)."""
+"""Recompute the summary of approved hours (per deployment, year and ISCO-08 code, by month)
+from the hour records, for loaders that write records without the services (COPY, imports)."""
 
 from __future__ import annotations
 
