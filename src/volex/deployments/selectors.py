@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import (
+    Case,
     Count,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -11,9 +13,11 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 
 from volex.core.roles import (
     is_administrator,
@@ -31,6 +35,7 @@ from .models import (
     RiskFlag,
     RollCall,
     RollCallAnswer,
+    hundredths_of,
 )
 
 
@@ -235,3 +240,31 @@ def board_places():
         pk__in={s.peace_operation_id for s in stations if s.peace_operation_id}
     )
     return {"countries": countries, "stations": stations, "missions": missions}
+
+
+def approved_hours_by_year(records: QuerySet[HourRecord]) -> QuerySet:
+    """The summary's rows computed from hour records (deployment, assignment, volunteer, duty
+    station, year, ISCO-08 code, hundredths, hundredths of each month) for the
+    approved ones, grouped in the database: the SELECT of the summary's INSERT."""
+    hundredths = hundredths_of("hours")
+    by_month = {
+        f"s_{month:02d}": Sum(
+            Case(When(period_start__month=month, then=hundredths), default=Value(0))
+        )
+        for month in range(1, 13)
+    }
+    return (
+        records.filter(status=HourStatus.APPROVED)
+        .order_by()
+        .annotate(
+            s_d=F("deployment_id"),
+            s_a=F("deployment__assignment_id"),
+            s_v=F("deployment__volunteer_id"),
+            s_s=F("deployment__duty_station_id"),
+            s_y=ExtractYear("period_start"),
+            s_i=F("isco_group_id"),
+        )
+        .values("s_d", "s_a", "s_v", "s_s", "s_y", "s_i")
+        .annotate(s_h=Sum(hundredths), **by_month)
+        .values_list("s_d", "s_a", "s_v", "s_s", "s_y", "s_i", "s_h", *by_month)
+    )

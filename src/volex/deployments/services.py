@@ -14,8 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, F, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from volex.notifications.services import notification_send, notification_send_ma
 from volex.organizations.models import Membership, MembershipRole
 from volex.selection.models import Application, Stage
 
-from . import permissions
+from . import permissions, selectors
 from .errors import DeploymentError
 from .fetch import service_facts
 from .models import (
@@ -51,7 +50,6 @@ from .models import (
     RollCallAnswer,
     RollCallStatus,
     Safety,
-    hundredths_of,
     month_of,
 )
 
@@ -397,35 +395,8 @@ SUMMARY_COLUMNS = (
 )  # fmt: skip
 
 
-def approved_hours_by_year(records: QuerySet[HourRecord]) -> QuerySet:
-    """The summary's rows computed from hour records (SUMMARY_COLUMNS, in that order) for the
-    approved ones, grouped in the database: the SELECT of the summary's INSERT."""
-    hundredths = hundredths_of("hours")
-    by_month = {
-        f"s_{month:02d}": Sum(
-            Case(When(period_start__month=month, then=hundredths), default=Value(0))
-        )
-        for month in range(1, 13)
-    }
-    return (
-        records.filter(status=HourStatus.APPROVED)
-        .order_by()
-        .annotate(
-            s_d=F("deployment_id"),
-            s_a=F("deployment__assignment_id"),
-            s_v=F("deployment__volunteer_id"),
-            s_s=F("deployment__duty_station_id"),
-            s_y=ExtractYear("period_start"),
-            s_i=F("isco_group_id"),
-        )
-        .values("s_d", "s_a", "s_v", "s_s", "s_y", "s_i")
-        .annotate(s_h=Sum(hundredths), **by_month)
-        .values_list("s_d", "s_a", "s_v", "s_s", "s_y", "s_i", "s_h", *by_month)
-    )
-
-
 def _summary_insert(records: QuerySet[HourRecord]) -> None:
-    sql, params = approved_hours_by_year(records).query.sql_with_params()
+    sql, params = selectors.approved_hours_by_year(records).query.sql_with_params()
     table = connection.ops.quote_name(ApprovedHoursYear._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({', '.join(SUMMARY_COLUMNS)}) {sql}", params)

@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import connection
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from volex.assignments.models import Assignment, DutyStation
 from volex.deployments.models import (
@@ -32,9 +32,9 @@ from volex.deployments.models import (
     Deployment,
     HourRecord,
     HourStatus,
-    hundredths_of,
     month_of,
 )
+from volex.deployments.selectors import approved_hours_by_year
 from volex.volunteers.models import Volunteer
 
 if TYPE_CHECKING:
@@ -65,20 +65,9 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def age_group_expression(path: str, on: date) -> Case:
-    """The age band on day `on` of the birth date at `path`, as a database expression."""
-    whens = []
-    for key, low, high in VOLUNTEER_AGE_BANDS:
-        # born after (on - high years) and on or before (on - low years)
-        condition = Q(**{f"{path}__lte": _years_before(on, low)})
-        if high is not None:
-            condition &= Q(**{f"{path}__gt": _years_before(on, high)})
-        whens.append(When(condition, then=Value(key)))
-    return Case(*whens, default=Value(NONE_KEY), output_field=CharField())
-
-
 def _age_group_sql(column: str, on: date) -> tuple[str, list]:
-    """`age_group_expression` in SQL on a column of a raw statement."""
+    """The age band on day `on` of the birth dates in `column`, as SQL (NONE_KEY: none given):
+    born after (on − high years) and on or before (on − low years)."""
     parts, params = [], []
     for key, low, high in VOLUNTEER_AGE_BANDS:
         condition = f"{column} <= %s"
@@ -148,26 +137,11 @@ def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, tu
 
 
 def _records_part(records: QuerySet[HourRecord]) -> tuple[str, tuple]:
-    """Approved hour records as rows of the same shape (their month's column holds them)."""
-    hundredths = hundredths_of("hours")
-    by_month = {
-        f"r_{m:02d}": Case(When(period_start__month=m, then=hundredths), default=Value(0))
-        for m in range(1, 13)
-    }
-    rows = (
-        records.order_by()
-        .annotate(
-            r_a=F("deployment__assignment_id"),
-            r_v=F("deployment__volunteer_id"),
-            r_s=F("deployment__duty_station_id"),
-            r_i=F("isco_group_id"),
-            r_y=ExtractYear("period_start"),
-            r_h=hundredths,
-            **by_month,
-        )
-        .values_list(*SOURCE_COLUMNS)
-    )
-    return rows.query.sql_with_params()
+    """Approved hour records as rows of the same shape: the summary's rows computed from them
+    (`approved_hours_by_year`, what the summary's refresh inserts), without the deployment."""
+    sql, params = approved_hours_by_year(records).query.sql_with_params()
+    columns = ["s_a", "s_v", "s_s", "s_i", "s_y", "s_h", *(f"s_{m:02d}" for m in range(1, 13))]
+    return f"SELECT {', '.join(columns)} FROM ({sql}) records", params
 
 
 def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
