@@ -1,14 +1,14 @@
 """The contribution report's statements (ADR 0004): what the database adds up for a scope and
-a period. Two statements whatever the rows:
+a period. Six independent statements whatever the rows (`report_statements`):
 
-- `hour_cube`: the approved hours, in hundredths of an hour, grouped three ways in ONE
-  statement: per (assignment, country, ISCO-08 code, year), per (volunteer's stated gender, age
-  group, country, code, year), and per (country, code, year) with the hours of each month. Read
-  from the summary of approved hours (`deployments.ApprovedHoursYear`) for the whole months of
-  the period and from the hour records only for the partial months at its edges, without a join
-  to the deployments: the summary's rows carry the assignment, volunteer and duty station.
-- `deployment_counts`: the deployments in service in the period and their distinct volunteers,
-  per key of every breakdown, in ONE statement.
+- the approved hours, in hundredths of an hour, per (assignment, country, ISCO-08 code, year)
+  and per (country, code, year) with the hours of each month, then per (volunteer's stated
+  gender, age group, country, code, year). Read from the summary of approved hours
+  (`deployments.ApprovedHoursYear`) for the whole months of the period and from the hour
+  records only for the partial months at its edges, without a join to the deployments: the
+  summary's rows carry the assignment, volunteer and duty station;
+- the deployments in service in the period and their distinct volunteers per key of every
+  breakdown, a few keys per statement.
 
 Every breakdown of the report is a small roll-up of those rows (`volex.impact.reports`), where
 the hours are valued. Plain GROUP BY and UNION ALL: the same statements on SQLite and PostgreSQL.

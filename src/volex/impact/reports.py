@@ -436,6 +436,7 @@ class _ValuedHours:
 
     valuer: _Valuer
     cells: dict[tuple, int]  # (country, code, year) → hundredths
+    totals: list[tuple]  # the cells as (key, country, code, year, hours) for the valuation
     total_valuation: Valuation | None
     wages: _Wages
     by_assignment: dict[Breakdown, _Tally]
@@ -459,7 +460,7 @@ def _value_hours(scope: ReportScope, rows: list[tuple]) -> _ValuedHours:
         Breakdown.SDG_TARGET: posts.rolled_up(lambda k: assignments.targets.get(k[0], (NONE_KEY,))),
         Breakdown.COUNTRY: posts.rolled_up(lambda k: (k[1],)),
     }
-    return _ValuedHours(valuer, cells, total_valuation, wages, tallies, by_month)
+    return _ValuedHours(valuer, cells, totals, total_valuation, wages, tallies, by_month)
 
 
 def _report(scope: ReportScope, *, summary: bool, snapshot: str | None) -> Report:
@@ -474,8 +475,7 @@ def _report(scope: ReportScope, *, summary: bool, snapshot: str | None) -> Repor
     )
     counts = read_counts(*counted)
     valuer, cells, wages = valued_hours.valuer, valued_hours.cells, valued_hours.wages
-    total_valuation = valued_hours.total_valuation
-    totals = [(NONE_KEY, c, i, y, _hours(h)) for (c, i, y), h in cells.items()]
+    total_valuation, totals = valued_hours.total_valuation, valued_hours.totals
     valued = total_valuation is not None
     hours = _hours(sum(cells.values()))
     people = counts["people"]  # (gender as stated, age group) → (deployments, volunteers)
