@@ -275,6 +275,10 @@ def _inline() -> str:
     return "NOT MATERIALIZED " if connection.vendor == "postgresql" else ""
 
 
+def _once() -> str:
+    return "MATERIALIZED " if connection.vendor == "postgresql" else ""
+
+
 KEYED = "INNER JOIN ak ON ak.id = {0}.a LEFT OUTER JOIN sk ON sk.id = {0}.s"
 COUNTRY = "COALESCE(sk.c, ak.hc)"  # of service: the duty station's, else (online) the host's
 ISCO = "COALESCE({0}.i, ak.oi)"  # the hour record's ISCO-08 group, else the assignment's
@@ -296,19 +300,20 @@ class _HourStatements:
 
     def by_assignment_and_month(self) -> Statement:
         """Grouped first by what the hour rows carry (assignment, duty station, ISCO-08 code
-        of the record, year), without a join; only those groups take their keys: rows 'a'
-        per (assignment, country, code, year) and 'm' per (country, code, year) with the
-        twelve months' hours as one text column (so that the other rows stay narrow)."""
-        sums = ", ".join(f"SUM(m{m:02d})" for m in range(1, 13))
+        of the record, year), without a join; only those groups take their keys, once
+        (materialized on PostgreSQL, read by both branches): rows 'a' per (assignment,
+        country, code, year) and 'm' per (country, code, year) with the twelve months' hours
+        as one text column (so that the other rows stay narrow)."""
+        sums = ", ".join(f"SUM(m{m:02d}) AS m{m:02d}" for m in range(1, 13))
         months = ", ".join(f"m{m:02d}" for m in range(1, 13))
-        trend = " || ',' || ".join(f"CAST(SUM(g.m{m:02d}) AS TEXT)" for m in range(1, 13))
-        keyed, isco = KEYED.format("g"), ISCO.format("g")
+        trend = " || ',' || ".join(f"CAST(SUM(m{m:02d}) AS TEXT)" for m in range(1, 13))
         sql = (
-            f"{self.with_}, ga (a, s, i, y, h, {months}) AS {_inline()}(SELECT a, s, i, y, "
-            f"SUM(h), {sums} FROM src GROUP BY a, s, i, y) "
-            f"SELECT 'a', g.a, {COUNTRY}, {isco}, g.y, g.h, NULL FROM ga g {keyed} "
-            f"UNION ALL SELECT 'm', NULL, {COUNTRY}, {isco}, g.y, CAST(SUM(g.h) AS BIGINT), "
-            f"{trend} FROM ga g {keyed} GROUP BY 3, 4, 5"
+            f"{self.with_}, ga (a, c, i, y, h, {months}) AS {_once()}(SELECT g.a, {COUNTRY}, "
+            f"{ISCO.format('g')}, g.y, g.h, {months} FROM (SELECT a, s, i, y, SUM(h) AS h, "
+            f"{sums} FROM src GROUP BY a, s, i, y) g {KEYED.format('g')}) "
+            f"SELECT 'a', a, c, i, y, h, NULL FROM ga "
+            f"UNION ALL SELECT 'm', NULL, c, i, y, CAST(SUM(h) AS BIGINT), {trend} "
+            f"FROM ga GROUP BY c, i, y"
         )
         return Statement(sql, self.params)
 

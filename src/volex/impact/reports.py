@@ -447,7 +447,11 @@ def _value_hours(scope: ReportScope, rows: list[tuple]) -> _ValuedHours:
     by_assignment, by_month = split_hours(rows)
     cells = {(c, i, y): h for c, i, y, h, _months in by_month}
     valuer = _Valuer(scope, {c for c, _i, _y in cells if c})
-    totals = [(NONE_KEY, c, i, y, _hours(h)) for (c, i, y), h in cells.items()]
+    # in a fixed order, not the database's: the valuation's notes list fallbacks as met
+    totals = [
+        (NONE_KEY, c, i, y, _hours(cells[c, i, y]))
+        for c, i, y in sorted(cells, key=lambda cell: (cell[0] or "", cell[1] or "", cell[2]))
+    ]
     total_valuation = valuer.value(totals)
     wages = valuer.hourly(total_valuation) if total_valuation is not None else NO_WAGES
     # per (assignment, country) first, then every breakdown keyed by the assignment or country
