@@ -8,11 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-BAR_HEIGHT = 22
+# Sized to the dashboard's card (about 700 px wide on a laptop) so that the SVG is drawn at
+# about its own scale: 13 px text stays 13 px instead of shrinking with a wider drawing.
+BAR_HEIGHT = 24
 GAP = 6
-LABEL_WIDTH = 300  # room for 38 characters at 12 px, right-aligned
-PLOT_WIDTH = 420
-COLUMN_WIDTH = 36
+LABEL_WIDTH = 270  # room for LABEL_CHARACTERS at 13 px, right-aligned
+LABEL_CHARACTERS = 36
+PLOT_WIDTH = 310
+VALUE_WIDTH = 100  # the value written after the longest bar
+COLUMN_WIDTH = 24
 PLOT_HEIGHT = 180
 
 
@@ -27,12 +31,25 @@ class Bar:
     width: float
     height: float
 
+    @property
+    def short_label(self) -> str:
+        """The label as drawn beside a horizontal bar (whole in its tooltip and the table)."""
+        if len(self.label) <= LABEL_CHARACTERS:
+            return self.label
+        return self.label[: LABEL_CHARACTERS - 1].rstrip() + "…"
+
+    @property
+    def value_x(self) -> float:
+        """Where the value is written: just after the end of a horizontal bar."""
+        return round(self.x + self.width + 4, 2)
+
 
 @dataclass(frozen=True)
 class Chart:
     id: str
     title: str
     measure: str
+    dimension: str  # what one bar is (the table's first column heading)
     orientation: str  # "horizontal" (ranked bars) or "vertical" (a timeline)
     bars: tuple[Bar, ...]
     width: int
@@ -51,7 +68,11 @@ def _scale(values: Sequence[Decimal], length: float) -> list[float]:
 
 
 def horizontal_chart(
-    id: str, title: str, measure: str, items: Sequence[tuple[str, str, Decimal, str]]
+    id: str,
+    title: str,
+    measure: str,
+    dimension: str,
+    items: Sequence[tuple[str, str, Decimal, str]],
 ) -> Chart:
     """One bar per (key, label, value, text), longest = full width (a ranked list when sorted)."""
     widths = _scale([value for _k, _l, value, _t in items], PLOT_WIDTH)
@@ -60,11 +81,16 @@ def horizontal_chart(
         for i, ((key, label, value, text), width) in enumerate(zip(items, widths, strict=True))
     )
     height = max(len(bars) * (BAR_HEIGHT + GAP), BAR_HEIGHT)
-    return Chart(id, title, measure, "horizontal", bars, LABEL_WIDTH + PLOT_WIDTH + 120, height)
+    width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH
+    return Chart(id, title, measure, dimension, "horizontal", bars, width, height)
 
 
 def vertical_chart(
-    id: str, title: str, measure: str, items: Sequence[tuple[str, str, Decimal, str]]
+    id: str,
+    title: str,
+    measure: str,
+    dimension: str,
+    items: Sequence[tuple[str, str, Decimal, str]],
 ) -> Chart:
     """A timeline: one column per (key, label, value, text), left to right."""
     heights = _scale([value for _k, _l, value, _t in items], PLOT_HEIGHT)
@@ -82,4 +108,4 @@ def vertical_chart(
         for i, ((key, label, value, text), height) in enumerate(zip(items, heights, strict=True))
     )
     width = max(len(bars) * (COLUMN_WIDTH + GAP), COLUMN_WIDTH)
-    return Chart(id, title, measure, "vertical", bars, width, PLOT_HEIGHT + 60)
+    return Chart(id, title, measure, dimension, "vertical", bars, width, PLOT_HEIGHT + 60)

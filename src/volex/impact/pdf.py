@@ -19,20 +19,23 @@ def _drawing(chart: Chart, width: float):
     scale = min(1.0, width / chart.width)
     drawing = Drawing(chart.width * scale, chart.height * scale)
     blue = colors.HexColor("#0b5cad")
+    size = 8 / scale  # 8 pt once the drawing is scaled down to the page
     for bar in chart.bars:
         if chart.orientation == "horizontal":
             y = chart.height - bar.y - bar.height  # PDF y grows upwards
-            drawing.add(String(bar.x - 8, y + 6, bar.label[:40], fontSize=8, textAnchor="end"))
+            drawing.add(String(bar.x - 8, y + 8, bar.short_label, fontSize=size, textAnchor="end"))
             drawing.add(
                 Rect(bar.x, y, max(bar.width, 0.5), bar.height, fillColor=blue, strokeWidth=0)
             )
-            drawing.add(String(bar.x + bar.width + 4, y + 6, bar.text, fontSize=8))
+            drawing.add(String(bar.value_x, y + 8, bar.text, fontSize=size))
         else:
             y = chart.height - bar.y - bar.height
             drawing.add(
                 Rect(bar.x, y, bar.width, max(bar.height, 0.5), fillColor=blue, strokeWidth=0)
             )
-            drawing.add(String(bar.x, 20, bar.label[2:], fontSize=7))
+            drawing.add(String(bar.x, 24, bar.label[5:], fontSize=size))  # month, then year
+            if bar is chart.bars[0] or bar.label.endswith("-01"):
+                drawing.add(String(bar.x, 24 - 1.3 * size, bar.label[:4], fontSize=size))
     drawing.scale(scale, scale)
     return drawing
 

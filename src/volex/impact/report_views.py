@@ -33,9 +33,11 @@ def dashboard_charts(report: Report) -> list[Chart]:
     ]
     months = [(r.key, r.label, r.hours, _hours_text(r.hours)) for r in report.rows(Breakdown.MONTH)]
     return [
-        horizontal_chart("sdg", _("Hours by SDG goal"), hours, sdg),
-        horizontal_chart("country", _("Countries ranked by hours"), hours, countries),
-        vertical_chart("timeline", _("Hours by month"), hours, months),
+        horizontal_chart("sdg", _("Hours by SDG goal"), hours, _("SDG goal"), sdg),
+        horizontal_chart(
+            "country", _("Countries ranked by hours"), hours, _("Country of service"), countries
+        ),
+        vertical_chart("timeline", _("Hours by month"), hours, _("Month"), months),
     ]
 
 
