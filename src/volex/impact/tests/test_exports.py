@@ -33,6 +33,8 @@ def test_dashboard_shows_charts_with_their_tables(data, world, client_as):
     assert "2,720.00 USD" in page
     for chart in ("sdg", "country", "timeline"):
         assert f'data-chart="{chart}"' in page and f'id="table-{chart}"' in page
+    for heading in ("SDG goal", "Country of service", "Month"):  # what a row of each table is
+        assert f'<th scope="col">{heading}</th>' in page
     assert "1 FTE = 40 hours a week × 52 weeks = 2,080 hours a year" in page
 
 
