@@ -157,7 +157,9 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
             supervisor,
             AssignmentData(
                 title="Climate Resilience Data Analyst",
-                category="international_specialist",
+                # national: the demo volunteer (a Kenyan statistician) may serve in Kenya only
+                # as a national volunteer, and this is the assignment written for her
+                category="national_specialist",
                 sector="environment",
                 duty_station=nairobi,
                 start_date=start,

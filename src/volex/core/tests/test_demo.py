@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from volex.assignments.models import Assignment
 from volex.core.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
 from volex.deployments.models import (
     CheckIn,
@@ -17,6 +18,8 @@ from volex.deployments.models import (
     ResultReach,
     RiskFlag,
 )
+from volex.matching.services import matches_for_volunteer
+from volex.volunteers.models import Volunteer
 
 
 @pytest.mark.django_db
@@ -40,6 +43,12 @@ def test_demo_loads_volunteers_in_service():
     assert RiskFlag.objects.filter(status=FlagStatus.OPEN).exists()
     assert Result.objects.filter(sdg_targets__isnull=False).exists()
     assert ResultReach.objects.exists()
+
+    # the demo volunteer's best match is the assignment written for her, all its skills held
+    amina = Volunteer.objects.get(user__email="volunteer@volex.demo")
+    best = matches_for_volunteer(volunteer=amina, k=5)[0]
+    assert Assignment.objects.get(pk=best.assignment_id).title == "Climate Resilience Data Analyst"
+    assert "covers 2 of 2 required skills" in best.explanation
 
     for _role, email in DEMO_LOGINS:
         client = Client(HTTP_HOST="localhost")
