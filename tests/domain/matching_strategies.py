@@ -70,11 +70,22 @@ def pools(draw: st.DrawFn, min_size: int = 0, max_size: int = 25) -> list[Profil
     return [draw(profiles(profile_id=f"p{i}")) for i in range(n)]
 
 
+GROUPS = tuple(sorted(set(GROUP_OF.values())))
 skill_needs = st.builds(
     lambda s, level, label: SkillNeed(s, GROUP_OF[s], level, label=label),
     st.sampled_from(SKILLS),
     st.integers(1, 4),
     st.sampled_from(["", "Data analysis", "Nursing"]),
+) | st.builds(  # a whole group asked for: any of its skills shows it
+    lambda g, level: SkillNeed(
+        g,
+        "root",
+        level,
+        label=f"group {g}",
+        narrower=frozenset(s for s in SKILLS if GROUP_OF[s] == g),
+    ),
+    st.sampled_from(GROUPS),
+    st.integers(1, 4),
 )
 
 

@@ -104,6 +104,35 @@ def test_group_credit_counts_partly() -> None:
     assert one.preference == 1.0
 
 
+def test_a_more_specific_skill_shows_the_group_asked_for() -> None:
+    """ESCO: "accessing and analysing digital data" (S5.5) shows "working with computers" (S5)."""
+    computers = SkillNeed(
+        "S5", "skills", 2, "working with computers", narrower=frozenset({"S5.5", "S5.1"})
+    )
+    needs = AssignmentNeeds(**{**NEEDS.__dict__, "required_skills": (computers,)})
+
+    def holding(profile_id: str, skill: SkillFact) -> ProfileFacts:
+        return ProfileFacts(**{**PROFILE.__dict__, "profile_id": profile_id, "skills": (skill,)})
+
+    expert = holding("expert", _skill("S5.5", "S5", 4))
+    basic = holding("basic", _skill("S5.1", "S5", 1))
+    other = holding("other", _skill("S1.2", "S1", 4))
+    weights = MatchWeights(group_credit=0.5)
+    pool = [expert, basic, other]
+    store = ProfileColumns.from_profiles(pool, np.zeros((3, 2)))
+    rows = np.arange(3)
+    arrays = score_rows(store, needs, rows, np.zeros(3, dtype=np.float32), weights)
+    for i, (profile, credit) in enumerate(zip(pool, (1.0, 0.5, 0.0), strict=True)):
+        assert score_profile(needs, profile, 0.0, weights).required_skills == credit
+        assert arrays.at(i).required_skills == pytest.approx(credit)
+    assert (
+        "covers 1 of 1 required skills; shown by a more specific skill held: working with "
+        "computers" in explain(needs, expert, 0.5).text
+    )
+    assert "below the level asked for: working with computers" in explain(needs, basic, 0.5).text
+    assert "missing: working with computers" in explain(needs, other, 0.5).text
+
+
 def test_excluded_profile_is_explained_by_its_reasons() -> None:
     outsider = ProfileFacts(**{**PROFILE.__dict__, "heritage_countries": frozenset()})
     explanation = explain(NEEDS, outsider, 0.9)

@@ -85,10 +85,35 @@ class SkillInfo:
     group_id: str | None
     label: str
     group_label: str
+    narrower: frozenset[str] = frozenset()  # every skill below this one, at any depth
+
+
+def _narrower(edges: list[tuple[int, int | None]]) -> dict[int, frozenset[str]]:
+    """Skill id -> the ids (as text) of every skill below it, from (skill, parent) pairs."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for pk, parent in edges:
+        if parent is not None:
+            children[parent].append(pk)
+    found: dict[int, frozenset[str]] = {}
+
+    def below(pk: int, path: frozenset[int]) -> frozenset[str]:
+        if pk not in found:
+            ids: set[str] = set()
+            for child in children.get(pk, ()):
+                if child not in path:  # a cycle in bad reference data ends here
+                    ids.add(str(child))
+                    ids |= below(child, path | {child})
+            found[pk] = frozenset(ids)
+        return found[pk]
+
+    for pk, _parent in edges:
+        below(pk, frozenset({pk}))
+    return found
 
 
 class SkillTaxonomy:
-    """The reference skills, read once: id -> ESCO group (top-level ancestor) and labels."""
+    """The reference skills, read once: id -> its ESCO group (parent), the skills below it and
+    the labels."""
 
     def __init__(self) -> None:
         self._info: dict[int, SkillInfo] | None = None
@@ -99,11 +124,13 @@ class SkillTaxonomy:
         if self._info is None:
             rows = list(Skill.objects.values_list("pk", "parent_id", "title"))
             titles = {pk: title for pk, _parent, title in rows}
+            narrower = _narrower([(pk, parent) for pk, parent, _title in rows])
             self._info = {
                 pk: SkillInfo(
                     group_id=str(parent) if parent is not None else None,
                     label=title,
                     group_label=titles.get(parent, "") if parent is not None else "",
+                    narrower=narrower.get(pk, frozenset()),
                 )
                 for pk, parent, title in rows
             }
@@ -128,6 +155,7 @@ class SkillTaxonomy:
             min_level=SKILL_LEVELS.get(min_level, 1),
             label=info.label,
             group_label=info.group_label,
+            narrower=info.narrower,
         )
 
 

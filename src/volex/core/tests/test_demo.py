@@ -49,6 +49,14 @@ def test_demo_loads_volunteers_in_service():
     best = matches_for_volunteer(volunteer=amina, k=5)[0]
     assert Assignment.objects.get(pk=best.assignment_id).title == "Climate Resilience Data Analyst"
     assert "covers 2 of 2 required skills" in best.explanation
+    # the online GIS assignment asks for the ESCO group "working with computers": her
+    # "accessing and analysing digital data" is one of its skills
+    gis = next(
+        m
+        for m in matches_for_volunteer(volunteer=amina, k=20)
+        if Assignment.objects.get(pk=m.assignment_id).title == "Online GIS Mapping Volunteer"
+    )
+    assert "covers 1 of 1 required skills" in gis.explanation
 
     for _role, email in DEMO_LOGINS:
         client = Client(HTTP_HOST="localhost")

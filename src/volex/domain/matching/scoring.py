@@ -4,8 +4,10 @@ Each component lies in [0, 1]:
 
 - `semantic`: cosine similarity of the profile's and the assignment's embeddings, clipped at 0;
 - `required_skills` / `desired_skills`: mean credit over the skills asked for. A skill held at the
-  minimum level or above earns 1, below it level / minimum; a different skill of the same ESCO
-  group earns `MatchWeights.group_credit`; the best credit among the volunteer's skills counts;
+  minimum level or above earns 1, below it level / minimum, and so does a skill below the one
+  asked for in the taxonomy (`SkillNeed.narrower`: it shows the broader skill); a different
+  skill of the same ESCO group earns `MatchWeights.group_credit`; the best credit among the
+  volunteer's skills counts;
 - `languages`: mean over the languages asked for of min(1, rank held / rank asked);
 - `experience`: min(1, years / years asked), or years / `experience_target_years` if none asked;
 - `preference`: 1 for an assignment in a country of the volunteer's heritage, or in a country of
@@ -44,6 +46,7 @@ PHRASES = {
     "required": _("covers %(covered)s of %(total)s required skills"),
     "missing": _("missing: %(skills)s"),
     "related": _("related skill in the same group for: %(skills)s"),
+    "narrower": _("shown by a more specific skill held: %(skills)s"),
     "below_level": _("below the level asked for: %(skills)s"),
     "desired": _("has %(covered)s of %(total)s desired skills"),
     "language": _("%(language)s %(level)s %(kind)s, has %(has)s"),
@@ -100,7 +103,7 @@ def skill_credit(need: SkillNeed, skills: Sequence[SkillFact], group_credit: flo
     best = 0.0
     for skill in skills:
         credit = 0.0
-        if skill.skill_id == need.skill_id:
+        if need.is_shown_by(skill.skill_id):
             credit = min(1.0, skill.level / max(need.min_level, 1))
         if need.group_id is not None and skill.group_id == need.group_id:
             credit = max(credit, group_credit)
@@ -122,9 +125,12 @@ def _skill_credits(
     group = entries.column("group")[picked]
     level = entries.column("level")[picked].astype(np.float32)
     for j, need in enumerate(needs):
-        skill_id = columns.skills.get(need.skill_id)
+        shown = skill == columns.skills.get(need.skill_id)
+        if need.narrower:
+            narrower = [columns.skills.get(code) for code in sorted(need.narrower)]
+            shown |= np.isin(skill, narrower)
         group_id = columns.groups.get(need.group_id)
-        credit = np.where(skill == skill_id, np.minimum(1.0, level / max(need.min_level, 1)), 0.0)
+        credit = np.where(shown, np.minimum(1.0, level / max(need.min_level, 1)), 0.0)
         if group_id >= 0:
             credit = np.maximum(credit, np.where(group == group_id, group_credit, 0.0))
         np.maximum.at(out[:, j], position, credit.astype(np.float32))
@@ -244,17 +250,23 @@ def explain(
             skill_credit(n, profile.skills, weights.group_credit) for n in needs.required_skills
         ]
         held = {s.skill_id for s in profile.skills}
+
+        def shown(need: SkillNeed) -> bool:
+            return any(need.is_shown_by(skill_id) for skill_id in held)
+
         full = [n for n, c in zip(needs.required_skills, credits, strict=True) if c >= 1.0]
-        low = [n for n in needs.required_skills if n.skill_id in held and n not in full]
+        low = [n for n in needs.required_skills if shown(n) and n not in full]
         related = [
             n
             for n, c in zip(needs.required_skills, credits, strict=True)
-            if 0 < c < 1.0 and n.skill_id not in held
+            if 0 < c < 1.0 and not shown(n)
         ]
         missing = [n for n, c in zip(needs.required_skills, credits, strict=True) if c == 0]
+        through = [n for n in full if n.skill_id not in held and shown(n)]  # a narrower one
         total = len(needs.required_skills)
         phrases.append(Phrase(PHRASES["required"], {"covered": len(full), "total": total}))
-        for key, group in (("missing", missing), ("below_level", low), ("related", related)):
+        groups = (("missing", missing), ("below_level", low), ("related", related))
+        for key, group in (*groups, ("narrower", through)):
             if group:
                 phrases.append(Phrase(PHRASES[key], {"skills": _names(group)}))
     if needs.desired_skills:

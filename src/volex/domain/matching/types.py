@@ -60,13 +60,20 @@ class SkillFact:
 
 @dataclass(frozen=True)
 class SkillNeed:
-    """A skill an assignment asks for, at a minimum level (1-4)."""
+    """A skill an assignment asks for, at a minimum level (1-4). `narrower`: the skills below it
+    in the taxonomy, any of which shows it (ESCO: a need for the group "working with computers"
+    is met by "accessing and analysing digital data", one of its skills)."""
 
     skill_id: str
     group_id: str | None = None
     min_level: int = 1
     label: str = ""
     group_label: str = ""
+    narrower: frozenset[str] = frozenset()
+
+    def is_shown_by(self, skill_id: str) -> bool:
+        """Whether holding `skill_id` shows this skill: it is this skill or one below it."""
+        return skill_id == self.skill_id or skill_id in self.narrower
 
     @property
     def name(self) -> str:

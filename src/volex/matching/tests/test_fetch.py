@@ -102,3 +102,26 @@ def test_gender_and_experience_helpers():
     today = date(2026, 1, 1)
     assert experience_years([], today) == 0
     assert experience_years([(date(2020, 1, 1), None)], today) == 6.0
+
+
+@pytest.mark.django_db
+def test_a_skill_asked_for_lists_every_skill_below_it():
+    """ESCO's hierarchy: a need for "working with computers" is shown by any skill under it."""
+    from volex.matching.fetch import SkillTaxonomy
+    from volex.reference.models import Skill
+
+    computers = Skill.objects.get(code="S5")  # working with computers
+    need = SkillTaxonomy().need(computers.pk, "basic")
+    parents = dict(Skill.objects.values_list("pk", "parent_id"))
+
+    def ancestors(pk):
+        while parents.get(pk) is not None:
+            pk = parents[pk]
+            yield pk
+
+    below = {str(pk) for pk in parents if computers.pk in set(ancestors(pk))}
+    assert need.narrower == below
+    data = Skill.objects.get(code="S5.5")  # accessing and analysing digital data
+    assert need.is_shown_by(str(data.pk)) and need.is_shown_by(str(computers.pk))
+    leaf = next(pk for pk in parents if pk not in set(parents.values()))
+    assert SkillTaxonomy().need(leaf, "basic").narrower == frozenset()
