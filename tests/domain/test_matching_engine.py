@@ -12,7 +12,7 @@ from volex.domain.categories import Category
 from volex.domain.matching.columns import ProfileColumns
 from volex.domain.matching.encoders import HashingEncoder
 from volex.domain.matching.engine import match_assignment
-from volex.domain.matching.scoring import explain
+from volex.domain.matching.scoring import explain, relatedness
 from volex.domain.matching.text import assignment_text, profile_text
 from volex.domain.matching.types import (
     AssignmentNeeds,
@@ -68,6 +68,34 @@ def test_best_candidates_come_first_with_components() -> None:
     assert "covers 1 of 1 required skills" in words
     outsider = explain(NEEDS, store.facts(2), 0.0).text
     assert "KE is not one of the volunteer's nationalities" in outsider
+
+
+def test_the_semantic_score_counts_from_the_encoders_baseline() -> None:
+    """A cosine at the encoder's baseline scores 0, a perfect one 1, linearly between."""
+    pool = [_profile(i, "water", summary=f"water project {i}") for i in range(4)]
+    store = _store(pool)
+    query = ENCODER.encode([assignment_text(NEEDS)])[0]
+    cosine = {p.profile_id: float(store.embeddings[i] @ query) for i, p in enumerate(pool)}
+    baseline = float(np.median(list(cosine.values())))
+    result = match_assignment(NEEDS, store, query, k=5, similarity_baseline=baseline)
+    for candidate in result.candidates:
+        expected = max(0.0, (cosine[candidate.profile_id] - baseline) / (1 - baseline))
+        assert candidate.components.semantic == pytest.approx(expected, abs=2e-3)
+    assert min(c.components.semantic for c in result.candidates) == 0.0
+    plain = match_assignment(NEEDS, store, query, k=5)  # no baseline: the cosine itself
+    for candidate in plain.candidates:
+        assert candidate.components.semantic == pytest.approx(
+            cosine[candidate.profile_id], abs=2e-3
+        )
+
+
+def test_relatedness_is_checked_and_clipped() -> None:
+    assert relatedness(np.array([0.5, 0.8, 0.9, 1.0]), 0.8).tolist() == pytest.approx(
+        [0.0, 0.0, 0.5, 1.0]
+    )
+    for baseline in (-0.1, 1.0):
+        with pytest.raises(MatchingInputError, match="baseline"):
+            relatedness(0.5, baseline)
 
 
 def test_bad_input_gives_a_clear_error_or_an_empty_result_with_a_reason() -> None:

@@ -91,7 +91,7 @@ def test_explanation_in_words() -> None:
         "score 0.64; covers 2 of 5 required skills; below the level asked for: training of "
         "trainers; related skill in the same group for: GIS, WASH; has 0 of 1 desired skills; "
         "fr C1 required, has native; wo B1 desired, not spoken; 8 years of experience (5 asked); "
-        "diaspora volunteer in a country of heritage (SN); profile text similarity 0.62"
+        "diaspora volunteer in a country of heritage (SN); profile text relatedness 0.62"
     )
 
 

@@ -45,6 +45,13 @@ STATIC_MODEL_DIR = Path(__file__).resolve().parent / "encoder"
 ENCODER_NAMES = ("static", "minilm", "hashing")
 DEFAULT_ENCODER = "static"
 
+# Each encoder's cosine for unrelated texts, the zero of the semantic score
+# (`scoring.relatedness`): the "unrelated" column of
+# `volex eval matching src/volex/matching/eval_data/esco-dev` (the median over the dev set's
+# pairs of an assignment and a profile of another occupation and unit group). Measure again
+# when a model changes: a test compares these with the packaged models.
+SIMILARITY_BASELINES = {"hashing": 0.1509, "static": 0.8849, "minilm": 0.2063}
+
 
 class EncoderUnavailable(RuntimeError):
     """The encoder named in settings cannot be loaded in this installation."""
@@ -58,6 +65,8 @@ class StaticEncoder:
     once as a sparse (texts x vocabulary) matrix of token shares times the table (scipy), not a
     Python loop per text.
     """
+
+    similarity_baseline = 0.0  # set by `get_encoder` (SIMILARITY_BASELINES)
 
     def __init__(self, directory: str | os.PathLike[str], batch_size: int = 2048) -> None:
         from safetensors.numpy import load_file
@@ -171,6 +180,14 @@ def static_model_available() -> bool:
 
 @functools.cache
 def _load(name: str) -> Encoder:
+    encoder = _build(name)
+    # the fallback of a missing static model is the hashing encoder, with its own baseline
+    kind = "hashing" if isinstance(encoder, HashingEncoder) else name
+    encoder.similarity_baseline = SIMILARITY_BASELINES[kind]
+    return encoder
+
+
+def _build(name: str) -> Encoder:
     if name == "hashing":
         return HashingEncoder()
     if name == "static":

@@ -53,10 +53,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from volex.assignments.models import Assignment
+from volex.domain.matching.encoders import Encoder
 from volex.domain.matching.engine import MatchResult, RankedCandidate, match_assignment
 from volex.domain.matching.filters import FilterOptions, hard_filter, why_excluded
 from volex.domain.matching.retrieval import top_k
-from volex.domain.matching.scoring import explain, score_profile, score_rows
+from volex.domain.matching.scoring import explain, relatedness, score_profile, score_rows
 from volex.domain.matching.text import assignment_text, profile_text
 from volex.domain.matching.types import (
     COMPONENTS,
@@ -264,8 +265,11 @@ def rank_candidates(
     """`engine.match_assignment`, with the adapter's own mask (categories chosen, applicants)
     applied with the engine's filters when there is one; the same steps otherwise."""
     columns = index.columns
+    baseline = current_encoder()[1].similarity_baseline  # the encoder of the index's vectors
     if extra_mask is None or extra_mask.all():
-        return match_assignment(needs, columns, query, k, weights, options)
+        return match_assignment(
+            needs, columns, query, k, weights, options, similarity_baseline=baseline
+        )
     if needs.is_empty:
         raise MatchingInputError(NOTHING_TO_MATCH)
     result = hard_filter(columns, needs, options)
@@ -274,7 +278,7 @@ def rank_candidates(
         reason = result.reason_if_empty() or "no profile passes the hard filters"
         return MatchResult((), 0, result.excluded, reason)
     found = top_k(query, columns.embeddings, max(k, 10_000), mask)
-    scores = score_rows(columns, needs, found.rows, found.scores, weights)
+    scores = score_rows(columns, needs, found.rows, relatedness(found.scores, baseline), weights)
     best = np.lexsort((found.rows, -scores.total))[:k]
     candidates = tuple(
         RankedCandidate(columns.ids[int(found.rows[i])], int(found.rows[i]), scores.at(int(i)))
@@ -453,7 +457,7 @@ class _Reranker:
     """The second stage: re-scores the semantic similarity of a shortlist with a better encoder."""
 
     store_as: str
-    encoder: object
+    encoder: Encoder
 
     @classmethod
     def for_index(cls, first_stage: str) -> _Reranker | None:
@@ -466,7 +470,8 @@ class _Reranker:
         return None if store_as == first_stage else cls(store_as, encoder)
 
     def similarities(self, needs, records) -> dict[int, float]:
-        """Cosine similarity by the re-ranker of the assignment and each profile (by volunteer)."""
+        """The semantic score by the re-ranker of the assignment and each profile (by
+        volunteer): the `relatedness` of their cosine, on the re-ranker's own baseline."""
         ids = [r.volunteer_id for r in records]
         profiles = shortlist_vectors(
             PROFILE, ids, [profile_text(r.facts) for r in records], self.store_as, self.encoder
@@ -478,7 +483,8 @@ class _Reranker:
             self.store_as,
             self.encoder,
         )[0]
-        return dict(zip(ids, (profiles @ query).tolist(), strict=True))
+        semantic = relatedness(profiles @ query, self.encoder.similarity_baseline)
+        return dict(zip(ids, semantic.tolist(), strict=True))
 
 
 def _verified(needs, ranked, k, weights, options, excluded_ids, taxonomy, reranker=None):
@@ -544,7 +550,8 @@ def matches_for_volunteer(*, volunteer, k: int = 20) -> list[AssignmentMatch]:
     index = assignment_index()
     if record is None or not index.entries:
         return []
-    similarity = index.matrix @ _profile_vector(record)
+    baseline = current_encoder()[1].similarity_baseline
+    similarity = relatedness(index.matrix @ _profile_vector(record), baseline)
     rules = ProgrammeRules.load()
     scored = []
     for i, entry in enumerate(index.entries):

@@ -32,7 +32,13 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 @runtime_checkable
 class Encoder(Protocol):
-    """Anything that maps texts to a (len(texts), dim) float32 matrix of unit rows."""
+    """Anything that maps texts to a (len(texts), dim) float32 matrix of unit rows.
+
+    `similarity_baseline`: the cosine that unrelated texts typically get from this encoder (the
+    median over unrelated pairs of the dev set, `evaluation.unrelated_similarity`); the semantic
+    score counts only what lies above it (`scoring.relatedness`). 0.0: not measured."""
+
+    similarity_baseline: float
 
     @property
     def dim(self) -> int: ...
@@ -52,6 +58,8 @@ def normalise_rows(matrix: np.ndarray) -> np.ndarray:
 
 class HashingEncoder:
     """Signed feature hashing of words, word bigrams and character n-grams (see module doc)."""
+
+    similarity_baseline = 0.0
 
     def __init__(
         self,
@@ -102,6 +110,8 @@ class HashingEncoder:
 
 class _WrappedEncoder:
     """Adapts a library model with an `encode(list[str])` method to the `Encoder` protocol."""
+
+    similarity_baseline = 0.0
 
     def __init__(self, model: Any, dim: int, **encode_kwargs: Any) -> None:
         self._model = model

@@ -15,7 +15,7 @@ import numpy as np
 from .columns import ProfileColumns
 from .filters import Filter, FilterOptions, hard_filter
 from .retrieval import top_k
-from .scoring import score_rows
+from .scoring import relatedness, score_rows
 from .types import AssignmentNeeds, MatchingInputError, MatchWeights, ScoreComponents
 
 
@@ -42,8 +42,10 @@ def match_assignment(
     weights: MatchWeights | None = None,
     options: FilterOptions | None = None,
     shortlist: int = 10_000,
+    similarity_baseline: float = 0.0,
 ) -> MatchResult:
-    """The best `k` profiles for `needs`; `query` is the assignment's embedding."""
+    """The best `k` profiles for `needs`; `query` is the assignment's embedding, made by an
+    encoder whose unrelated texts score `similarity_baseline` (`scoring.relatedness`)."""
     if needs.is_empty:
         raise MatchingInputError(
             f"assignment {needs.assignment_id} has no skills and no text: nothing to match on"
@@ -56,7 +58,8 @@ def match_assignment(
     if result.count == 0:
         return MatchResult((), 0, result.excluded, result.reason_if_empty())
     found = top_k(query, columns.embeddings, max(k, shortlist), result.mask)
-    scores = score_rows(columns, needs, found.rows, found.scores, weights)
+    semantic = relatedness(found.scores, similarity_baseline)
+    scores = score_rows(columns, needs, found.rows, semantic, weights)
     best = np.lexsort((found.rows, -scores.total))[:k]
     candidates = tuple(
         RankedCandidate(columns.ids[int(found.rows[i])], int(found.rows[i]), scores.at(int(i)))

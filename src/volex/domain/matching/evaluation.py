@@ -274,6 +274,22 @@ def evaluate_encoded(
     return evaluate(run, dataset.qrels)
 
 
+def unrelated_similarity(dataset: Dataset, encoded: EncodedDataset) -> float:
+    """The median cosine, by this encoder, of a judged query and a document not judged for it
+    (another occupation and unit group): what "unrelated" reads as on this encoder's scale, the
+    baseline of the semantic score (`scoring.relatedness`)."""
+    if not encoded.query_ids or not encoded.doc_ids:
+        raise MatchingInputError("nothing encoded: no unrelated pairs to measure")
+    similarity = encoded.query_vectors @ encoded.doc_vectors.T
+    column = {doc: j for j, doc in enumerate(encoded.doc_ids)}
+    unjudged = np.ones(similarity.shape, dtype=bool)
+    for i, query in enumerate(encoded.query_ids):
+        for doc in dataset.qrels.get(query, {}):
+            if doc in column:
+                unjudged[i, column[doc]] = False
+    return float(np.median(similarity[unjudged]))
+
+
 @dataclass(frozen=True)
 class EncoderResult:
     """One row of an evaluation table."""

@@ -2,7 +2,8 @@
 
 Each component lies in [0, 1]:
 
-- `semantic`: cosine similarity of the profile's and the assignment's embeddings, clipped at 0;
+- `semantic`: how much closer the profile's and the assignment's texts are than unrelated texts,
+  `relatedness`: their embeddings' cosine rescaled from the encoder's baseline (0) to 1;
 - `required_skills` / `desired_skills`: mean credit over the skills asked for. A skill held at the
   minimum level or above earns 1, below it level / minimum, and so does a skill below the one
   asked for in the taxonomy (`SkillNeed.narrower`: it shows the broader skill); a different
@@ -34,6 +35,7 @@ from .types import (
     COMPONENTS,
     AssignmentNeeds,
     Explanation,
+    MatchingInputError,
     MatchWeights,
     Phrase,
     ProfileFacts,
@@ -54,7 +56,7 @@ PHRASES = {
     "experience": _("%(years)s years of experience (%(target)s asked)"),
     "heritage": _("diaspora volunteer in a country of heritage (%(country)s)"),
     "national": _("national volunteer in their own country (%(country)s)"),
-    "semantic": _("profile text similarity %(similarity)s"),
+    "semantic": _("profile text relatedness %(similarity)s"),
     "total": _("score %(total)s"),
 }
 
@@ -88,6 +90,18 @@ def applicable_weights(needs: AssignmentNeeds, weights: MatchWeights) -> dict[st
         "languages": bool(needs.languages),
     }
     return {k: w for k, w in weights.as_dict().items() if applies.get(k, True)}
+
+
+def relatedness(similarity: np.ndarray | float, baseline: float) -> np.ndarray:
+    """The semantic score of cosines: (cosine - baseline) / (1 - baseline), clipped to [0, 1].
+    `baseline` is the encoder's cosine for unrelated texts (`Encoder.similarity_baseline`):
+    static models put every pair of texts at a high cosine (0.88 for unrelated occupations with
+    the packaged one), which left the component nearly constant whatever its weight."""
+    if not 0.0 <= baseline < 1.0:
+        raise MatchingInputError("the similarity baseline must be in [0, 1)")
+    raw = np.asarray(similarity, dtype=np.float32)
+    scaled: np.ndarray = np.clip((raw - baseline) / (1.0 - baseline), 0.0, 1.0)
+    return scaled.astype(np.float32)
 
 
 def _total(components: dict[str, np.ndarray], applicable: dict[str, float]) -> np.ndarray:
@@ -156,7 +170,8 @@ def score_rows(
     similarity: np.ndarray,
     weights: MatchWeights | None = None,
 ) -> ScoreArrays:
-    """Components for `rows` of the store; `similarity` is each row's cosine to the assignment."""
+    """Components for `rows` of the store; `similarity` is each row's semantic score, in [0, 1]
+    (`relatedness` of its cosine to the assignment)."""
     weights = weights or MatchWeights()
     rows = np.asarray(rows, dtype=np.int64)
     ones = np.ones(len(rows), dtype=np.float32)

@@ -155,3 +155,16 @@ def test_version_identifies_the_artifact(tmp_path):
     table = load_file(str(copy / "model.safetensors"))["embeddings"]
     save_file({"embeddings": table[::-1].copy()}, str(copy / "model.safetensors"))
     assert StaticEncoder(copy).version != packaged.version
+
+
+@pytest.mark.parametrize("name", ["hashing", "static"])
+def test_the_semantic_baselines_are_measured_on_the_dev_set(name):
+    """SIMILARITY_BASELINES is what `volex eval matching` measures for the packaged models: a
+    model distilled again must have its baseline measured again."""
+    from volex.domain.matching.evaluation import encode_dataset, load_beir, unrelated_similarity
+
+    dataset = load_beir(STATIC_MODEL_DIR.parent / "eval_data" / "esco-dev")
+    encoder = get_encoder(name)
+    measured = unrelated_similarity(dataset, encode_dataset(encoder, dataset))
+    assert measured == pytest.approx(encoders.SIMILARITY_BASELINES[name], abs=0.005)
+    assert encoder.similarity_baseline == encoders.SIMILARITY_BASELINES[name]

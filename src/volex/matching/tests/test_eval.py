@@ -79,8 +79,9 @@ def test_table_output():
     out = StringIO()
     call_command("eval", "matching", str(DEV), encoders="hashing", stdout=out)
     text = out.getvalue()
-    assert "nDCG@10" in text and "recall@50" in text
-    assert text.splitlines()[-1].startswith("hashing")
+    assert "nDCG@10" in text and "recall@50" in text and "unrelated" in text
+    row = next(line for line in text.splitlines() if line.startswith("hashing"))
+    assert "0.15" in row.split()[4]  # the hashing encoder's baseline (SIMILARITY_BASELINES)
 
 
 def test_bad_dataset_and_encoder(tmp_path):

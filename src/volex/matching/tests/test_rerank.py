@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 from volex.domain.matching.encoders import HashingEncoder
+from volex.domain.matching.scoring import relatedness
 from volex.domain.matching.text import assignment_text, profile_text
 from volex.matching import encoders
+from volex.matching.encoders import SIMILARITY_BASELINES
 from volex.matching.fetch import fetch_assignment, fetch_profile_records
 from volex.matching.models import ProfileEmbedding
 from volex.matching.services import candidates_for_assignment
@@ -40,14 +42,16 @@ def pool(world):
 
 
 def expected_similarities(job, volunteer_ids) -> dict[int, float]:
-    """The hashing encoder's cosine of the assignment and each profile, from float16 vectors."""
+    """The hashing encoder's semantic score of the assignment and each profile (its cosine,
+    from float16 vectors, counted from the hashing encoder's baseline)."""
     encoder = HashingEncoder()
     records = fetch_profile_records(volunteer_ids)
     texts = [profile_text(records[pk].facts) for pk in volunteer_ids]
     profiles = encoder.encode(texts).astype(np.float16).astype(np.float32)
     query = encoder.encode([assignment_text(fetch_assignment(job.pk))])[0]
     query = query.astype(np.float16).astype(np.float32)
-    return dict(zip(volunteer_ids, np.clip(profiles @ query, 0.0, 1.0).tolist(), strict=True))
+    semantic = relatedness(profiles @ query, SIMILARITY_BASELINES["hashing"])
+    return dict(zip(volunteer_ids, semantic.tolist(), strict=True))
 
 
 @pytest.mark.django_db

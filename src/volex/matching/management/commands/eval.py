@@ -23,6 +23,7 @@ from volex.domain.matching.evaluation import (
     encode_dataset,
     evaluate_encoded,
     load_beir,
+    unrelated_similarity,
 )
 from volex.domain.matching.types import MatchingInputError
 from volex.matching.encoders import (
@@ -93,12 +94,14 @@ class Command(BaseCommand):
             else:
                 first, second = encoded_by(name), None
             metrics = evaluate_encoded(dataset, first, second, options["rerank_depth"])
+            unrelated = unrelated_similarity(dataset, first) if second is None else None
             rows.append(
                 {
                     "encoder": name,
                     "map": round(metrics.map, 4),
                     "ndcg@10": round(metrics.ndcg_at_10, 4),
                     "recall@50": round(metrics.recall_at_50, 4),
+                    "unrelated": round(unrelated, 4) if unrelated is not None else None,
                     "texts_per_s": round(first.texts_per_second, 1),
                     "queries": metrics.queries,
                     "documents": len(dataset.corpus),
@@ -111,16 +114,24 @@ class Command(BaseCommand):
             f"{options['dataset']} ({options['split']}): {len(dataset.corpus)} documents, "
             f"{rows[0]['queries'] if rows else 0} judged queries"
         )
-        header = f"{'encoder':<16}{'MAP':>8}{'nDCG@10':>10}{'recall@50':>11}{'texts/s':>12}"
+        header = (
+            f"{'encoder':<16}{'MAP':>8}{'nDCG@10':>10}{'recall@50':>11}{'unrelated':>11}"
+            f"{'texts/s':>12}"
+        )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for row in rows:
+            unrelated = f"{row['unrelated']:.4f}" if row["unrelated"] is not None else "-"
             self.stdout.write(
                 f"{row['encoder']:<16}{row['map']:>8.4f}{row['ndcg@10']:>10.4f}"
-                f"{row['recall@50']:>11.4f}{row['texts_per_s']:>12,.0f}"
+                f"{row['recall@50']:>11.4f}{unrelated:>11}{row['texts_per_s']:>12,.0f}"
             )
         if RERANK in names:
             self.stdout.write(
                 f"{RERANK}: static top-{options['rerank_depth']} re-ranked by MiniLM; "
                 "texts/s is the static first stage's."
             )
+        self.stdout.write(
+            "unrelated: the median cosine of a query and a document not judged for it, the "
+            "encoder's baseline of the semantic score (SIMILARITY_BASELINES)."
+        )
