@@ -126,3 +126,16 @@ def test_a_supervisor_of_another_organization_gets_none_of_its_figures(data, wor
     summary = client_as(world.users["supervisor_other"]).get(f"/api/impact/reports/?{YEAR}")
     assert summary.json()["hours"] == "0.00"
     assert date(2024, 1, 1)
+
+
+def test_the_dashboard_travels_compressed(data, world, client_as):
+    """Field offices have slow links: a client that accepts gzip gets the page compressed."""
+    import gzip
+
+    client = _as_admin(client_as, world)
+    url = f"/impact/reports/?kind=organization&organization={data.host.pk}&{YEAR}"
+    plain = client.get(url).content
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < len(plain) / 3
+    assert b"2,720.00 USD" in gzip.decompress(response.content)
