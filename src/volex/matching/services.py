@@ -57,7 +57,13 @@ from volex.domain.matching.encoders import Encoder
 from volex.domain.matching.engine import MatchResult, RankedCandidate, match_assignment
 from volex.domain.matching.filters import FilterOptions, hard_filter, why_excluded
 from volex.domain.matching.retrieval import top_k
-from volex.domain.matching.scoring import explain, relatedness, score_profile, score_rows
+from volex.domain.matching.scoring import (
+    PHRASES,
+    explain,
+    relatedness,
+    score_profile,
+    score_rows,
+)
 from volex.domain.matching.text import assignment_text, profile_text
 from volex.domain.matching.types import (
     COMPONENTS,
@@ -119,7 +125,8 @@ def phrases_from_json(data) -> tuple[Phrase, ...]:
 
 
 def explanation_texts(explanations: Sequence[Sequence[Phrase]]) -> list[str]:
-    """Each explanation in the active language, language codes as names (one query in all)."""
+    """Each explanation in the active language, language codes as names (one query in all),
+    without its "score …" phrase: every page and the API show the score beside it."""
     names = _language_names(
         str(p.params.get("language", "")) for phrases in explanations for p in phrases
     )
@@ -127,6 +134,8 @@ def explanation_texts(explanations: Sequence[Sequence[Phrase]]) -> list[str]:
     for phrases in explanations:
         words = []
         for phrase in phrases:
+            if phrase.template == PHRASES["total"]:
+                continue
             params = dict(phrase.params)
             if "language" in params:
                 params["language"] = names.get(str(params["language"]), params["language"])
