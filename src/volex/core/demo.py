@@ -143,6 +143,10 @@ def _organizations() -> dict[str, Organization]:
 def _assignments(orgs, supervisor, supervisor_minusca) -> None:
     today = timezone.localdate()
     start = today + timedelta(days=60)
+    # The demo volunteer is in service until about 5 months from now (demo_service: 7 of 12
+    # months done); the assignments that suit her as her next one (the analyst, online GIS
+    # mapping) start after that, since a volunteer serves one assignment at a time.
+    after_her_service = today + timedelta(days=200)
     station = assignment_services.duty_station_get_or_create
     nairobi = station(country_id="KE", place="Nairobi", hardship_class="A")
     kakuma = station(country_id="KE", place="Kakuma", hardship_class="D", is_family=False)
@@ -162,8 +166,8 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
                 category="national_specialist",
                 sector="environment",
                 duty_station=nairobi,
-                start_date=start,
-                end_date=start + timedelta(days=364),
+                start_date=after_her_service,
+                end_date=after_her_service + timedelta(days=364),
                 occupation_id=_occupation("data analyst"),
                 context="UNDP Kenya's climate team supports 14 arid counties in planning for drought.",
                 tasks="Build the county drought dashboard; train county officers in data use; "
@@ -319,8 +323,8 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
                 title="Online GIS Mapping Volunteer",
                 category="online",
                 sector="environment",
-                start_date=start,
-                end_date=start + timedelta(days=60),
+                start_date=after_her_service,
+                end_date=after_her_service + timedelta(days=60),
                 tasks="Map flood-prone settlements from satellite imagery.",
                 sdg_goal_ids=[11, 13],
                 groups_reached=["urban_poor"],

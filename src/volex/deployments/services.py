@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from volex.assignments.permissions import is_host_staff as is_assignment_host_staff
 from volex.domain import duty_of_care as doc
 from volex.domain.eligibility import last_allowed_end
+from volex.matching.tasks import enqueue_profile_reencode
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send, notification_send_many
 from volex.organizations.models import Membership, MembershipRole
@@ -154,7 +155,7 @@ def deployment_start(
 
         if assignment.host_id in supervised_organization_ids(by):
             supervisor = by
-    return Deployment.objects.create(
+    deployment = Deployment.objects.create(
         application=application,
         volunteer=application.volunteer,
         assignment=assignment,
@@ -163,6 +164,14 @@ def deployment_start(
         start_date=start,
         planned_end_date=planned_end,
     )
+    _service_changed(deployment)
+    return deployment
+
+
+def _service_changed(deployment: Deployment) -> None:
+    """The period the volunteer is committed to changed: matching reloads their facts (one
+    assignment at a time, `matching.fetch.deployed_periods`) once this commits."""
+    enqueue_profile_reencode(deployment.volunteer_id)
 
 
 @transaction.atomic
@@ -207,6 +216,7 @@ def deployment_extend(
     deployment.planned_end_date = new_end_date
     deployment.reminders_sent = []
     deployment.save(update_fields=["planned_end_date", "reminders_sent", "updated_at"])
+    _service_changed(deployment)
     return deployment
 
 
@@ -242,6 +252,7 @@ def deployment_end_early(
     deployment.early_end_reason = reason
     deployment.end_note = note.strip()
     deployment.save()
+    _service_changed(deployment)
     return deployment
 
 
@@ -277,6 +288,7 @@ def deployment_complete(
     deployment.performance_assessment = assessment.strip()
     deployment.assessed_by = by
     deployment.save()
+    _service_changed(deployment)
     return deployment
 
 

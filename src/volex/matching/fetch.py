@@ -2,15 +2,16 @@
 
 Profiles load in batches (by ranges of primary keys, or by a list of ids) with one `values_list`
 query per table: volunteers (with the occupation's title), nationalities, countries of heritage,
-languages, skills, education and work experience: seven queries per batch whatever its size, never
-one per profile. The skill taxonomy is read once (`SkillTaxonomy`) to give each skill its ESCO
-group and labels. The group is the skill's broader ESCO group (`Skill.parent`): the top-level
+languages, skills, education, work experience, deployments in service and offers accepted:
+nine queries per batch whatever its size, never one per profile. The skill taxonomy is read
+once (`SkillTaxonomy`) to give each skill its ESCO group and labels. The group is the skill's broader ESCO group (`Skill.parent`): the top-level
 roots ("skills", "knowledge", ...) are so broad that sharing one says nothing.
 
-Deployments: Volex has no deployments model yet (issue 4 builds selection and offers). Until it
-does, `ProfileFacts.deployed` is empty; `deployed_periods()` is the single place that will read
-accepted offers and deployments, and the engine's "not deployed elsewhere" filter already uses
-whatever it returns.
+Deployments: `ProfileFacts.deployed` holds the periods a volunteer is already committed to
+(`deployed_periods`): deployments in service, to their end or planned end, and offers accepted
+but not yet started (the assignment's dates). The engine's "not deployed elsewhere" rule
+excludes a volunteer from an assignment whose period overlaps one of them: one assignment at a
+time.
 
 `profile_facts_from_orm` builds the same facts from ORM objects, row by row: it is the reference
 the tests compare the batch path with, and the naive path of `bench/matching_batch.py`.
@@ -27,6 +28,7 @@ from django.utils import timezone, translation
 
 from volex.assignments.models import Assignment, AssignmentLanguage, AssignmentSkill
 from volex.core.choices import Sector
+from volex.deployments.models import Deployment, DeploymentState
 from volex.domain.categories import Category
 from volex.domain.cefr import CEFRLevel
 from volex.domain.matching.types import (
@@ -39,6 +41,7 @@ from volex.domain.matching.types import (
     SkillNeed,
 )
 from volex.reference.models import Skill
+from volex.selection.models import COMMITTED_STAGES, Application
 from volex.volunteers.models import (
     Education,
     EducationLevel,
@@ -74,10 +77,23 @@ def availability(start: date | None, end: date | None) -> Period | None:
     return Period(start or date.min, end or date.max)
 
 
-def deployed_periods(volunteer_ids: Iterable[int]) -> dict[int, tuple[Period, ...]]:
-    """Periods each volunteer is deployed or has accepted an offer: empty until the deployments
-    model exists (see module doc)."""
-    return {}
+def deployed_periods(
+    ids: Sequence[int] | None, lo: int = 0, hi: int = 0
+) -> dict[int, tuple[Period, ...]]:
+    """The periods each volunteer (of `ids`, else of the pk range lo-hi) is committed to: in
+    service (to the end date, else the planned end) and offers accepted but not started (the
+    assignment's dates); two queries whatever the number of volunteers."""
+    found: dict[int, list[Period]] = defaultdict(list)
+    serving = _related(Deployment, ids, lo, hi, "start_date", "planned_end_date", "end_date")
+    for vid, start, planned, end in serving.filter(state=DeploymentState.IN_SERVICE):
+        found[vid].append(Period(start, end or planned))
+    accepted = _related(
+        Application, ids, lo, hi, "assignment__start_date", "assignment__end_date"
+    ).filter(stage__in=COMMITTED_STAGES, deployment__isnull=True)
+    for vid, start, end in accepted:
+        if start is not None and end is not None and start <= end:
+            found[vid].append(Period(start, end))
+    return {vid: tuple(sorted(periods)) for vid, periods in found.items()}
 
 
 @dataclass(frozen=True)
@@ -271,7 +287,7 @@ def _build(
     ).order_by("volunteer_id", "-start_date", "pk"):
         work[vid].append((start, end))
         titles[vid].append(title)
-    deployed = deployed_periods(v[0] for v in volunteers)
+    deployed = deployed_periods(ids, lo, hi)
     labels = _education_labels()
     records = []
     for row in volunteers:
@@ -377,7 +393,20 @@ def profile_facts_from_orm(volunteer: Volunteer, today: date | None = None) -> P
         skills=tuple(skills),
         experience_years=years,
         available=availability(volunteer.available_from, volunteer.available_until),
-        deployed=(),
+        deployed=tuple(
+            sorted(
+                [
+                    Period(d.start_date, d.end_date or d.planned_end_date)
+                    for d in volunteer.deployments.all()
+                    if d.state == DeploymentState.IN_SERVICE
+                ]
+                + [
+                    Period(a.assignment.start_date, a.assignment.end_date)
+                    for a in volunteer.applications.all()
+                    if a.stage in COMMITTED_STAGES and not hasattr(a, "deployment")
+                ]
+            )
+        ),
         consent_to_match=volunteer.consent_to_matching,
         occupation=volunteer.occupation.title if volunteer.occupation_id else "",
         education=_education_text([(e.level, e.field_of_study) for e in education]),

@@ -25,6 +25,11 @@ class Stage(models.TextChoices):
     OFFER_EXPIRED = pipeline.Stage.OFFER_EXPIRED, _("Offer expired")
 
 
+# An offer accepted, not yet a deployment: the volunteer is committed to the assignment's dates
+# (matching's "one assignment at a time" rule reads them, `matching.fetch.deployed_periods`).
+COMMITTED_STAGES = (Stage.ACCEPTED, Stage.ONBOARDING, Stage.READY)
+
+
 class ActionChoice(models.TextChoices):
     APPLY = "apply", _("applied")
     LONGLIST = pipeline.Action.LONGLIST, _("longlisted")

@@ -16,6 +16,7 @@ from volex.assignments.models import Assignment, AssignmentState
 from volex.assignments.rules import assignment_service, ensure_rules_met, volunteer_candidate
 from volex.domain import pipeline
 from volex.domain.pipeline import Action, Actor, Refusal, TransitionRefused
+from volex.matching.tasks import enqueue_profile_reencode
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send
 from volex.organizations.models import Membership, MembershipRole
@@ -23,6 +24,7 @@ from volex.volunteers.models import Volunteer
 
 from .errors import SelectionError
 from .models import (
+    COMMITTED_STAGES,
     ActionChoice,
     Application,
     ApplicationTransition,
@@ -163,10 +165,13 @@ def _advance(
         actor=actor,
         reason=reason,
     )
+    committed = locked.stage in COMMITTED_STAGES or target in COMMITTED_STAGES
     locked.stage = target
     for name, value in (fields or {}).items():
         setattr(locked, name, value)
     locked.save(update_fields=["stage", "updated_at", *(fields or {})])
+    if committed:  # the periods the volunteer is committed to changed: matching reloads them
+        enqueue_profile_reencode(locked.volunteer_id)
     return assignment, locked
 
 

@@ -55,7 +55,7 @@ def test_fetch_gives_the_same_facts_as_the_orm_objects():
     assert {s.level for s in facts.skills} == {4, 1}
     assert all(s.group_id and s.label for s in facts.skills)
     assert "Public health" in facts.education and "Midwife" in facts.summary
-    assert facts.deployed == ()  # no deployments model yet (see fetch's doc)
+    assert facts.deployed == ()  # in service nowhere, no offer accepted
 
 
 @pytest.mark.django_db
@@ -64,10 +64,10 @@ def test_fetch_takes_a_handful_of_queries_whatever_the_number_of_profiles(
 ):
     for n in range(6):
         _rich_volunteer(n)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):  # the taxonomy, then nine per batch
         batches = list(fetch_profiles())
     assert sum(len(b) for b in batches) == 6
-    with django_assert_max_num_queries(8 * 3):
+    with django_assert_max_num_queries(2 + 9 * 3):  # the taxonomy, the batches, nine each
         batches = list(fetch_profiles(batch_size=2))
     assert [len(b) for b in batches] == [2, 2, 2]
 
@@ -125,3 +125,30 @@ def test_a_skill_asked_for_lists_every_skill_below_it():
     assert need.is_shown_by(str(data.pk)) and need.is_shown_by(str(computers.pk))
     leaf = next(pk for pk in parents if pk not in set(parents.values()))
     assert SkillTaxonomy().need(leaf, "basic").narrower == frozenset()
+
+
+@pytest.mark.django_db
+def test_the_periods_a_volunteer_is_committed_to(world):
+    """In service: to the planned end; an offer accepted, not started: the assignment's dates;
+    the batch path and the ORM reference agree."""
+    from datetime import timedelta
+
+    from volex.deployments.tests.factories import deploy, ready
+    from volex.matching.fetch import Period
+
+    staff = world.users["supervisor_own"]
+    serving, accepted, free = (helpers.volunteer(headline=h) for h in ("a", "b", "c"))
+    first = helpers.assignment(host=world.own_org, required=helpers.skills(1), country="UG")
+    second = helpers.assignment(host=world.own_org, required=helpers.skills(1), country="UG")
+    deployment = deploy(serving, first, staff, days_ago=10)
+    ready(accepted, second, staff)
+    records = fetch_profile_records([serving.pk, accepted.pk, free.pk])
+    assert records[serving.pk].facts.deployed == (
+        Period(deployment.start_date, deployment.planned_end_date),
+    )
+    assert deployment.start_date == date.today() - timedelta(days=10)
+    assert records[accepted.pk].facts.deployed == (Period(second.start_date, second.end_date),)
+    assert records[free.pk].facts.deployed == ()
+    for volunteer in (serving, accepted, free):
+        expected = profile_facts_from_orm(volunteer_get(pk=volunteer.pk))
+        assert records[volunteer.pk].facts.deployed == expected.deployed

@@ -146,3 +146,35 @@ def test_matches_for_volunteer(pool, world):
     refused = helpers.volunteer(skill_levels=[(pool["skills"][0], "expert", 9)],
                                 consent_to_matching=False)  # fmt: skip
     assert pool["job"].pk in [m.assignment_id for m in matches_for_volunteer(volunteer=refused)]
+
+
+@pytest.mark.django_db
+def test_a_volunteer_in_service_elsewhere_is_no_candidate_until_that_service_ends(
+    pool, world, django_capture_on_commit_callbacks
+):
+    """One assignment at a time: a deployment in service whose period overlaps the assignment's
+    keeps the volunteer off its candidate list and their matches, until it ends."""
+    from datetime import date
+
+    from volex.deployments.services import deployment_end_early
+    from volex.deployments.tests.factories import deploy
+
+    job, fits, staff = pool["job"], pool["fits"], world.users["supervisor_own"]
+    elsewhere = helpers.assignment(host=world.own_org, required=pool["skills"][:1], country="UG")
+    assert candidates_for_assignment(assignment=job, k=10).candidates[0].volunteer_id == fits.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        deployment = deploy(fits, elsewhere, staff, days_ago=5)
+    assert deployment.planned_end_date >= job.start_date  # the two periods overlap
+
+    busy = candidates_for_assignment(assignment=job, k=10, force=True)
+    assert fits.pk not in [c.volunteer_id for c in busy.candidates]
+    assert busy.run.excluded["not_deployed"] >= 1
+    assert job.pk not in [m.assignment_id for m in matches_for_volunteer(volunteer=fits, k=20)]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        deployment_end_early(
+            deployment=deployment, by=staff, reason="resignation", end_date=date.today()
+        )
+    free = candidates_for_assignment(assignment=job, k=10, force=True)
+    assert free.candidates[0].volunteer_id == fits.pk
+    assert job.pk in [m.assignment_id for m in matches_for_volunteer(volunteer=fits, k=20)]
