@@ -4,8 +4,9 @@ Profiles load in batches (by ranges of primary keys, or by a list of ids) with o
 query per table: volunteers (with the occupation's title), nationalities, countries of heritage,
 languages, skills, education, work experience, deployments in service and offers accepted:
 nine queries per batch whatever its size, never one per profile. The skill taxonomy is read
-once (`SkillTaxonomy`) to give each skill its ESCO group and labels. The group is the skill's broader ESCO group (`Skill.parent`): the top-level
-roots ("skills", "knowledge", ...) are so broad that sharing one says nothing.
+once (`SkillTaxonomy`) to give each skill its ESCO group and labels. The group is the skill's
+broader ESCO group (`Skill.parent`): the top-level roots ("skills", "knowledge", ...) are so
+broad that sharing one says nothing.
 
 Deployments: `ProfileFacts.deployed` holds the periods a volunteer is already committed to
 (`deployed_periods`): deployments in service, to their end or planned end, and offers accepted
