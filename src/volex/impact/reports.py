@@ -1,9 +1,10 @@
 """Contribution reports: what volunteers gave over a period, valued the ILO way (ADR 0004).
 
-`report_build(scope=...)` aggregates in the database (a constant number of statements whatever
-the rows, `volex.impact.report_cube`: the approved hours grouped per assignment, per volunteer
-group and per month in one, from the summary of approved hours for whole months; the deployments
-in service counted per breakdown key in another), then values the grouped rows with the pure
+`report_build(scope=...)` aggregates in the database (six statements whatever the rows,
+`volex.impact.report_cube`: the approved hours per assignment and month, and per volunteer
+group, from the summary of approved hours for whole months; the deployments in service and
+their distinct volunteers per breakdown key in four more; on PostgreSQL shared by two sessions
+in one snapshot), then values the grouped rows with the pure
 `volex.domain.valuation` (replacement cost, FTE), each wage looked up once per country,
 occupation and year, and rolls the per-assignment rows up into the breakdowns keyed by the
 assignment (sector, category, SDG goals and targets, country). Nothing here loops over

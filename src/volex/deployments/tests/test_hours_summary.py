@@ -31,6 +31,19 @@ TODAY = date.today()
 Row = tuple[int, int, int | None, int, tuple[int, ...]]
 
 
+def _one_day(deployment, day, hours: Decimal, isco: str | None = None) -> HourRecord:
+    """The volunteer's record of `hours` on one day of their deployment, submitted."""
+    return services.hours_record(
+        deployment=deployment,
+        by=deployment.volunteer.user,
+        period_start=day,
+        period_end=day,
+        hours=hours,
+        activity="Clinic rounds",
+        isco_group_id=isco,
+    )
+
+
 def _summary() -> dict[tuple[int, int, str | None], Row]:
     """(deployment, year, code) → (assignment, volunteer, duty station, hundredths, by month)."""
     return {
@@ -90,15 +103,7 @@ def test_summary_equals_the_approved_records_after_any_sequence_of_services(worl
             deployment = rng.choice(deployments)
             day = free_days[deployment.pk].pop()
             submitted.append(
-                services.hours_record(
-                    deployment=deployment,
-                    by=deployment.volunteer.user,
-                    period_start=day,
-                    period_end=day,
-                    hours=Decimal(rng.randint(1, 40)) / 4,
-                    activity="Clinic rounds",
-                    isco_group_id=rng.choice(codes),
-                )
+                _one_day(deployment, day, Decimal(rng.randint(1, 40)) / 4, rng.choice(codes))
             )
         elif not submitted:
             continue
@@ -180,16 +185,7 @@ def test_admin_edits_and_deletions_keep_the_summary(world):
     records = []
     for n in range(3):
         day = TODAY - timedelta(days=5 + 20 * n)
-        records.append(
-            services.hours_record(
-                deployment=deployment,
-                by=world.volunteer.user,
-                period_start=day,
-                period_end=day,
-                hours=Decimal("6.5"),
-                activity="Clinic rounds",
-            )
-        )
+        records.append(_one_day(deployment, day, Decimal("6.5")))
     services.hours_approve_bulk(record_ids=[r.pk for r in records], by=supervisor)
     model_admin = admin.site._registry[HourRecord]
     edited = HourRecord.objects.get(pk=records[0].pk)
@@ -213,14 +209,7 @@ def test_a_deployment_moved_to_another_duty_station_in_the_admin_moves_its_hours
     supervisor = world.users["supervisor_own"]
     deployment = deploy(world.volunteer, world.published, supervisor, days_ago=60)
     day = TODAY - timedelta(days=10)
-    record = services.hours_record(
-        deployment=deployment,
-        by=world.volunteer.user,
-        period_start=day,
-        period_end=day,
-        hours=Decimal("4.5"),
-        activity="Clinic rounds",
-    )
+    record = _one_day(deployment, day, Decimal("4.5"))
     services.hours_approve(record=record, by=supervisor)
     moved = Deployment.objects.get(pk=deployment.pk)
     moved.duty_station = DutyStation.objects.create(country_id="UG", place="Gulu")
