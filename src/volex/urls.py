@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("volex.core.urls")),
+    path("", include("volex.site.urls")),
     path("accounts/", include("volex.accounts.urls")),
     path("volunteers/", include("volex.volunteers.urls")),
     path("assignments/", include("volex.assignments.urls")),
-    path("organizations/", include("volex.organizations.urls")),
+    path("organizations/", include("volex.network.urls")),
     path("matching/", include("volex.matching.urls")),
     path("selection/", include("volex.selection.urls")),
     path("inbox/", include("volex.notifications.urls")),

@@ -8,7 +8,7 @@ from volex.matching.api.views import (
     AssignmentMatchRunCreateApi,
     MyMatchesApi,
 )
-from volex.organizations.api.views import OrganizationDetailApi, OrganizationListApi
+from volex.network.api.views import OrganizationDetailApi, OrganizationListApi
 from volex.volunteers.api.views import MyProfileApi
 
 app_name = "api"

@@ -1,6 +1,6 @@
 """Object permissions for assignments, shared by the web views and the API."""
 
-from volex.core.roles import (
+from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     staff_organization_ids,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from volex.core.roles import is_administrator, staff_organization_ids
+from volex.organizations.roles import is_administrator, staff_organization_ids
 
 from .models import Assignment, AssignmentLanguage, AssignmentSkill, AssignmentState
 from .permissions import PUBLIC_STATES

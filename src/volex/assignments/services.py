@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from volex.core.choices import LeaveNoOneBehindGroup
-from volex.matching.tasks import enqueue_assignment_reencode
 
 from .errors import AssignmentError
 from .models import (
@@ -26,6 +25,7 @@ from .models import (
 )
 from .permissions import EDITABLE_STATES
 from .rules import ensure_rules_met, service_facts
+from .signals import announce_assignment_changed
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
         )
         for lang in data.languages
     )
-    enqueue_assignment_reencode(assignment.pk)
+    announce_assignment_changed(assignment.pk)
     return assignment
 
 
@@ -308,7 +308,7 @@ def _transition(
     )
     locked.state = to
     locked.save(update_fields=["state", "published_at", "updated_at"])
-    enqueue_assignment_reencode(locked.pk)
+    announce_assignment_changed(locked.pk)
     return locked
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from volex.core.pagination import paginate, querystring_without_page
-from volex.core.roles import is_administrator, staff_organization_ids
 from volex.organizations.models import Organization
+from volex.organizations.roles import is_administrator, staff_organization_ids
 from volex.reference.models import Country, Language, Skill
 from volex.volunteers.selectors import volunteer_for_user
 
@@ -65,9 +65,9 @@ def assignment_detail_view(request, pk: int):
     staff = is_host_staff(request.user, assignment)
     application = None
     if volunteer is not None:
-        from volex.selection.selectors import application_of
-
-        application = application_of(volunteer=volunteer, assignment=assignment)
+        # The selection app keeps applications; this page reads the volunteer's own through the
+        # relation it declares, so assignments need not import the app above it.
+        application = assignment.applications.filter(volunteer=volunteer).first()
     return render(
         request,
         "assignments/detail.html",

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from volex.core.roles import (
+from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     staff_organization_ids,

@@ -19,7 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 
-from volex.core.roles import (
+from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     staff_organization_ids,

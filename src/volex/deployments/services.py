@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from volex.assignments.permissions import is_host_staff as is_assignment_host_staff
 from volex.domain import duty_of_care as doc
 from volex.domain.eligibility import last_allowed_end
-from volex.matching.tasks import enqueue_profile_reencode
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send, notification_send_many
 from volex.organizations.models import Membership, MembershipRole
 from volex.selection.models import Application, Stage
+from volex.volunteers.signals import announce_profile_changed
 
 from . import permissions, selectors
 from .errors import DeploymentError
@@ -151,7 +151,7 @@ def deployment_start(
             DeploymentError.END_OUT_OF_SERVICE,
         )
     if supervisor is None and by is not None and by.is_authenticated:
-        from volex.core.roles import supervised_organization_ids
+        from volex.organizations.roles import supervised_organization_ids
 
         if assignment.host_id in supervised_organization_ids(by):
             supervisor = by
@@ -171,7 +171,7 @@ def deployment_start(
 def _service_changed(deployment: Deployment) -> None:
     """The period the volunteer is committed to changed: matching reloads their facts (one
     assignment at a time, `matching.fetch.deployed_periods`) once this commits."""
-    enqueue_profile_reencode(deployment.volunteer_id)
+    announce_profile_changed(deployment.volunteer_id)
 
 
 @transaction.atomic

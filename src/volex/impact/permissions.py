@@ -1,6 +1,6 @@
 """Who may see and import wage tables: programme managers and administrators."""
 
-from volex.core.roles import is_administrator, is_programme_manager
+from volex.organizations.roles import is_administrator, is_programme_manager
 
 
 def can_manage_wage_tables(user) -> bool:

@@ -13,12 +13,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from volex.core.roles import (
+from volex.organizations.models import Organization
+from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     supervised_organization_ids,
 )
-from volex.organizations.models import Organization
 from volex.reference.models import Country, PeaceOperation
 
 from .reports import ReportError, ReportScope, ScopeKind

@@ -40,6 +40,7 @@ from volex.deployments.models import (
     ResultReach,
     Sex,
 )
+from volex.domain.people import sex_from_gender
 from volex.domain.valuation import (
     DEFAULT_FULL_TIME_YEAR,
     FullTimeYear,
@@ -51,6 +52,7 @@ from volex.domain.valuation import (
     replacement_cost,
 )
 from volex.organizations.models import Organization
+from volex.organizations.selectors import organization_descendant_ids
 from volex.reference.models import Country, PeaceOperation, SDGGoal, SDGTarget
 
 from . import selectors
@@ -115,10 +117,6 @@ BREAKDOWN_LABELS = {
     Breakdown.FORM: gettext_lazy("Organization-based or direct"),
     Breakdown.MONTH: gettext_lazy("Month"),
 }
-
-# Volunteers' gender is self-described text; these words count as a sex in reports.
-FEMALE_WORDS = ("f", "female", "woman", "femme", "femenino", "mujer", "feminin", "féminin")
-MALE_WORDS = ("m", "male", "man", "homme", "masculino", "hombre", "masculin")
 
 
 class ReportError(Exception):
@@ -215,15 +213,7 @@ def _whole_months(start: date, end: date) -> int | None:
 
 def programme_ids(organization: Organization) -> frozenset[int]:
     """The organization and its field offices (all levels below it)."""
-    found = {organization.pk}
-    frontier = {organization.pk}
-    while frontier:
-        frontier = (
-            set(Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-            - found
-        )
-        found |= frontier
-    return frozenset(found)
+    return organization_descendant_ids([organization.pk])
 
 
 # --- results --------------------------------------------------------------------------------
@@ -299,14 +289,8 @@ def approved_hours_in_scope(scope: ReportScope) -> QuerySet[HourRecord]:
 
 def sex_of(gender: str | None) -> str:
     """The sex a volunteer's self-described gender reads as in reports (NONE_KEY: not given)."""
-    if not gender:
-        return NONE_KEY
-    word = gender.strip().lower()
-    if word in FEMALE_WORDS:
-        return Sex.FEMALE.value
-    if word in MALE_WORDS:
-        return Sex.MALE.value
-    return Sex.OTHER.value
+    sex = sex_from_gender(gender)
+    return NONE_KEY if sex is None else sex.value
 
 
 def _hours(hundredths: int) -> Decimal:

@@ -41,6 +41,7 @@ from volex.domain.matching.types import (
     SkillFact,
     SkillNeed,
 )
+from volex.domain.people import sex_from_gender
 from volex.reference.models import Skill
 from volex.selection.models import COMMITTED_STAGES, Application
 from volex.volunteers.models import (
@@ -56,20 +57,10 @@ SKILL_LEVELS = {"basic": 1, "intermediate": 2, "advanced": 3, "expert": 4}
 DEFAULT_BATCH = 20_000
 ID_CHUNK = 5_000  # ids per IN (...) clause
 
-_FEMALE = {"female", "woman", "f", "w", "femme", "girl", "mujer", "femenino", "féminin"}
-_MALE = {"male", "man", "m", "homme", "boy", "hombre", "masculino", "masculin"}
-
 
 def gender_of(text: str) -> Gender | None:
     """The self-described gender reduced to what programme targets count (None: not given)."""
-    word = " ".join(text.lower().split())
-    if not word:
-        return None
-    if word in _FEMALE:
-        return Gender.FEMALE
-    if word in _MALE:
-        return Gender.MALE
-    return Gender.OTHER
+    return sex_from_gender(text)
 
 
 def availability(start: date | None, end: date | None) -> Period | None:

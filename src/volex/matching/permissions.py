@@ -6,7 +6,7 @@ data (no birth date, gender or nationality), whoever reads it. "Matches for me":
 only, for their own profile.
 """
 
-from volex.core.roles import is_administrator, is_programme_manager, staff_organization_ids
+from volex.organizations.roles import is_administrator, is_programme_manager, staff_organization_ids
 
 
 def can_view_candidates(user, assignment) -> bool:

@@ -72,7 +72,8 @@ from volex.domain.matching.types import (
     MatchWeights,
     Phrase,
 )
-from volex.organizations.models import Organization
+from volex.domain.tree import ancestor_chain
+from volex.organizations.selectors import organization_parents
 from volex.reference.models import Language
 
 from .encoders import get_reranker, reranker_name
@@ -209,16 +210,6 @@ class AssignmentMatch:
 # Weights and options per programme
 
 
-def _ancestors(organization_id: int, parents: Mapping[int, int | None]) -> list[int]:
-    chain, seen = [], set()
-    current: int | None = organization_id
-    while current is not None and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        current = parents.get(current)
-    return chain
-
-
 @dataclass
 class ProgrammeRules:
     """Weights and filter options of every programme, read once (two queries)."""
@@ -233,7 +224,7 @@ class ProgrammeRules:
                 "organization_id", "weights", "min_availability_share"
             )
         )
-        parents = dict(Organization.objects.values_list("pk", "parent_id")) if rows else {}
+        parents = organization_parents() if rows else {}
         return cls(parents, {org: (w or {}, share) for org, w, share in rows})
 
     def for_host(
@@ -242,7 +233,7 @@ class ProgrammeRules:
         values = dict(MatchWeights().__dict__)
         values.update(getattr(settings, "VOLEX_MATCHING_WEIGHTS", {}) or {})
         share = 1.0
-        for org in _ancestors(host_id, self.parents):
+        for org in ancestor_chain(host_id, self.parents):
             if org in self.settings_by_org:
                 weights, share = self.settings_by_org[org]
                 values.update(weights)

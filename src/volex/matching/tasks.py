@@ -1,8 +1,8 @@
 """Background work of the matching engine (django-tasks): re-encode a profile or an assignment
 after the change that makes it necessary has committed.
 
-Services of other apps call `enqueue_profile_reencode` / `enqueue_assignment_reencode` inside
-their transaction: the task is enqueued by `transaction.on_commit`, never before the data it reads
+Other apps announce changes (`volunteers.signals.profile_changed`, `assignments.signals.
+assignment_changed`) inside their transaction; `MatchingConfig.ready` connects them here. The task is enqueued by `transaction.on_commit`, never before the data it reads
 exists, and never for a change that was rolled back. The task is idempotent: unchanged text is not
 encoded again, and the stored rows are stamped with a new index version so that every process's
 index reloads the profile's facts (consent, availability...).

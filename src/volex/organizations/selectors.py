@@ -1,21 +1,10 @@
-from django.db.models import Count, Q, QuerySet
+from collections.abc import Iterable
 
-from volex.assignments.models import AssignmentState
+from django.db.models import QuerySet
 
-from .models import Membership, Organization, VerificationStatus
+from volex.domain.tree import ancestor_chain
 
-
-def organization_public_list() -> QuerySet[Organization]:
-    return (
-        Organization.objects.filter(verification_status=VerificationStatus.VERIFIED)
-        .select_related("country", "parent")
-        .annotate(
-            open_assignments=Count(
-                "assignments", filter=Q(assignments__state=AssignmentState.PUBLISHED)
-            )
-        )
-        .order_by("name")
-    )
+from .models import Membership, Organization
 
 
 def organization_get(*, slug: str) -> Organization | None:
@@ -29,3 +18,29 @@ def organization_get(*, slug: str) -> Organization | None:
 
 def organization_members(organization: Organization) -> QuerySet[Membership]:
     return organization.memberships.select_related("user").order_by("role", "user__last_name")
+
+
+# --- The organization tree: the one place that walks it ---------------------------------------
+
+
+def organization_descendant_ids(root_ids: Iterable[int]) -> frozenset[int]:
+    """The organizations `root_ids` and every one below them (field offices at all levels)."""
+    found = set(root_ids)
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            - found
+        )
+        found |= frontier
+    return frozenset(found)
+
+
+def organization_parents() -> dict[int, int | None]:
+    """Every organization's parent, in one query, for walks over many organizations."""
+    return dict(Organization.objects.values_list("pk", "parent_id"))
+
+
+def organization_ancestor_ids(organization_id: int) -> list[int]:
+    """The organization, its parent, and so on up to the root."""
+    return ancestor_chain(organization_id, organization_parents())

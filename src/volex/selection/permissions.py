@@ -8,12 +8,12 @@ Programme managers and administrators see it (eligibility, duty of care), as on 
 
 from __future__ import annotations
 
-from volex.core.roles import (
+from volex.domain.pipeline import Actor
+from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     supervised_organization_ids,
 )
-from volex.domain.pipeline import Actor
 
 
 def staff_actor(user, assignment) -> Actor | None:

@@ -16,11 +16,11 @@ from volex.assignments.models import Assignment, AssignmentState
 from volex.assignments.rules import assignment_service, ensure_rules_met, volunteer_candidate
 from volex.domain import pipeline
 from volex.domain.pipeline import Action, Actor, Refusal, TransitionRefused
-from volex.matching.tasks import enqueue_profile_reencode
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send
 from volex.organizations.models import Membership, MembershipRole
 from volex.volunteers.models import Volunteer
+from volex.volunteers.signals import announce_profile_changed
 
 from .errors import SelectionError
 from .models import (
@@ -171,7 +171,7 @@ def _advance(
         setattr(locked, name, value)
     locked.save(update_fields=["stage", "updated_at", *(fields or {})])
     if committed:  # the periods the volunteer is committed to changed: matching reloads them
-        enqueue_profile_reencode(locked.volunteer_id)
+        announce_profile_changed(locked.volunteer_id)
     return assignment, locked
 
 

@@ -5,7 +5,7 @@ volunteer, to programme managers (eligibility, duty of care) and to administrato
 supervisors never see it through these pages.
 """
 
-from volex.core.roles import is_administrator, is_programme_manager
+from volex.organizations.roles import is_administrator, is_programme_manager
 
 PERSONAL_FIELDS = (
     "birth_date",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from volex.core.choices import Category, CEFRLevel, Sector
 from volex.domain.dates import age_on
-from volex.matching.tasks import enqueue_profile_reencode
+from volex.volunteers.signals import announce_profile_changed
 
 from .models import SkillLevel, Volunteer, VolunteerLanguage, VolunteerSkill
 
@@ -145,7 +145,7 @@ def volunteer_profile_update(
     volunteer.save()
     volunteer.nationalities.set(nationality_ids)
     volunteer.heritage_countries.set(heritage_country_ids)
-    enqueue_profile_reencode(volunteer.pk)
+    announce_profile_changed(volunteer.pk)
     return volunteer
 
 
@@ -166,7 +166,7 @@ def volunteer_languages_set(*, volunteer: Volunteer, languages: Sequence[Languag
         VolunteerLanguage(volunteer=volunteer, language_id=e.language_id, level=e.level)
         for e in languages
     )
-    enqueue_profile_reencode(volunteer.pk)
+    announce_profile_changed(volunteer.pk)
 
 
 @transaction.atomic
@@ -185,4 +185,4 @@ def volunteer_skills_set(*, volunteer: Volunteer, skills: Sequence[SkillEntry]) 
         VolunteerSkill(volunteer=volunteer, skill_id=e.skill_id, level=e.level, years=e.years)
         for e in skills
     )
-    enqueue_profile_reencode(volunteer.pk)
+    announce_profile_changed(volunteer.pk)

@@ -22,8 +22,8 @@ from volex.assignments.permissions import (
     is_host_staff,
 )
 from volex.assignments.selectors import assignment_detail, assignment_list_for_organizations
-from volex.core.roles import is_administrator, staff_organization_ids
 from volex.organizations.models import Organization
+from volex.organizations.roles import is_administrator, staff_organization_ids
 
 from .serializers import (
     AssignmentDetailOutput,

@@ -11,7 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from volex.api.pagination import StandardPagination
+from volex.core.api.pagination import StandardPagination
 
 from .. import permissions, selectors, services
 from ..models import HourRecord

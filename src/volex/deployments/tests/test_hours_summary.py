@@ -170,7 +170,7 @@ def test_rebuild_and_refresh_after_records_written_without_the_services(world):
 
 
 def test_the_demo_ends_with_an_exact_summary():
-    from volex.core.demo import load_demo
+    from volex.site.demo import load_demo
 
     load_demo(volunteers=60, assignments=20)
     assert _summary()

@@ -5,23 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from ..categories import Category
 from ..cefr import CEFRLevel
 from ..eligibility import Candidate, Service
+from ..people import Sex
 
 
 class MatchingInputError(ValueError):
     """Input the engine cannot match on (an empty assignment, contradictory targets...)."""
 
 
-class Gender(StrEnum):
-    """Self-described gender, reduced to what programme targets count; None when not given."""
-
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
+# Programme targets count genders the way reports do: one reduction, in `volex.domain.people`.
+Gender = Sex
 
 
 @dataclass(frozen=True)

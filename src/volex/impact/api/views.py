@@ -10,7 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from volex.api.pagination import StandardPagination
+from volex.core.api.pagination import StandardPagination
 from volex.impact.report_access import report_form
 from volex.impact.reports import REACH_DIMENSIONS, Breakdown, report_build
 

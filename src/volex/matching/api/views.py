@@ -8,9 +8,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from volex.api.pagination import StandardPagination
 from volex.assignments.models import Assignment
 from volex.assignments.selectors import assignment_visible_to
+from volex.core.api.pagination import StandardPagination
 from volex.domain.matching.types import MatchingInputError
 from volex.matching.permissions import can_view_candidates
 from volex.matching.services import candidates_for_assignment, matches_for_volunteer

@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from volex.assignments import services as assignment_services
 from volex.assignments.services import AssignmentData, LanguageNeed, SkillNeed
-from volex.core.demo_service import load_demo_service
 from volex.impact.sample import load_sample_wages
 from volex.organizations.models import MembershipRole, Organization, VerificationStatus
 from volex.organizations.services import membership_grant, organization_create
 from volex.reference.models import Occupation, PeaceOperation, SDGTarget, Skill
 from volex.seeding import seed
+from volex.site.demo_service import load_demo_service
 from volex.volunteers import services as volunteer_services
 
 DEMO_PASSWORD = "volex-demo-2026"

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .roles import is_administrator, staff_organization_ids
+from volex.organizations.roles import is_administrator, staff_organization_ids
 
 
 def roles(request):

@@ -1,7 +1,7 @@
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 
-from volex.organizations.selectors import organization_public_list
+from volex.network.selectors import organization_public_list
 
 from .serializers import OrganizationOutput
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from volex.core.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_loaded, load_demo
 from volex.core.server import serve
+from volex.site.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_loaded, load_demo
 
 
 class Command(BaseCommand):

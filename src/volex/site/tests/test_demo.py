@@ -6,7 +6,6 @@ import pytest
 from django.test import Client
 
 from volex.assignments.models import Assignment
-from volex.core.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
 from volex.deployments.models import (
     CheckIn,
     Deployment,
@@ -19,6 +18,7 @@ from volex.deployments.models import (
     RiskFlag,
 )
 from volex.matching.services import matches_for_volunteer
+from volex.site.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
 from volex.volunteers.models import Volunteer
 
 

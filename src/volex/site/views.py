@@ -15,7 +15,7 @@ def home(request):
         open_positions=Count("assignments", filter=Q(assignments__state=AssignmentState.PUBLISHED)),
     )
     stats["volunteers"] = Volunteer.objects.count()
-    return render(request, "core/home.html", {"latest": latest, "stats": stats})
+    return render(request, "site/home.html", {"latest": latest, "stats": stats})
 
 
 def healthz(request):

@@ -3,10 +3,11 @@ from django.shortcuts import render
 
 from volex.assignments.selectors import AssignmentFilters, assignment_public_list
 from volex.core.pagination import paginate
-from volex.core.roles import is_administrator, staff_organization_ids
+from volex.organizations.models import VerificationStatus
+from volex.organizations.roles import is_administrator, staff_organization_ids
+from volex.organizations.selectors import organization_get, organization_members
 
-from .models import VerificationStatus
-from .selectors import organization_get, organization_members, organization_public_list
+from .selectors import organization_public_list
 
 
 def organization_list(request):

@@ -9,19 +9,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 
-from volex.organizations.models import Membership, MembershipRole, Organization
-
-
-def _descendants(root_ids: set[int]) -> set[int]:
-    found = set(root_ids)
-    frontier = set(root_ids)
-    while frontier:
-        frontier = (
-            set(Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-            - found
-        )
-        found |= frontier
-    return found
+from .models import Membership, MembershipRole
+from .selectors import organization_descendant_ids
 
 
 def organization_ids(user, role: str) -> frozenset[int]:
@@ -35,7 +24,7 @@ def organization_ids(user, role: str) -> frozenset[int]:
                 "organization_id", flat=True
             )
         )
-        cache[role] = frozenset(_descendants(roots)) if roots else frozenset()
+        cache[role] = organization_descendant_ids(roots) if roots else frozenset()
     return cache[role]
 
 

@@ -1,0 +1,1 @@
+"""What every app's API shares: one error format and one pagination."""
