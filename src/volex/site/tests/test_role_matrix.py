@@ -3,6 +3,7 @@ every URL the resolver knows, as every role): whose drafts, whose personal data,
 
 import pytest
 
+
 def _application(world):
     from volex.selection.models import Application
     from volex.selection.services import application_apply
