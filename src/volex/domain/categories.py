@@ -69,7 +69,3 @@ def age_bounds(category: Category) -> tuple[int, int | None]:
     if SCOPE[category] in (Scope.INTERNATIONAL, Scope.DIASPORA):
         return MIN_AGE, INTERNATIONAL_MAX_AGE
     return MIN_AGE, None
-
-
-def needs_duty_station(category: Category) -> bool:
-    return SCOPE[category] is not Scope.ONLINE

@@ -18,8 +18,5 @@ class CEFRLevel(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
-    def at_least(self, other: CEFRLevel) -> bool:
-        return self.rank >= other.rank
-
 
 _RANK = {level: i + 1 for i, level in enumerate(CEFRLevel)}

@@ -206,10 +206,6 @@ def is_terminal(stage: Stage) -> bool:
     return stage in TERMINAL
 
 
-def holds_position(stage: Stage) -> bool:
-    return stage in HOLDS_POSITION
-
-
 # The onboarding checklist that stands between an accepted offer and entry on duty.
 class ChecklistItem(StrEnum):
     MEDICAL_CLEARANCE = "medical_clearance"

@@ -44,10 +44,6 @@ def is_programme_manager(user) -> bool:
     return bool(managed_organization_ids(user))
 
 
-def is_host_supervisor(user) -> bool:
-    return bool(supervised_organization_ids(user))
-
-
 def is_volunteer(user) -> bool:
     return bool(user and user.is_authenticated and hasattr(user, "volunteer"))
 

@@ -108,15 +108,6 @@ def skill_search(query: str, limit: int = DEFAULT_LIMIT) -> list[Skill]:
     return list(_ranked(queryset, query, code_field="code")[: _limit(limit)])
 
 
-def skill_tree_roots() -> QuerySet[Skill]:
-    """The top-level skill groups with their direct children prefetched."""
-    return (
-        Skill.objects.filter(level=1)
-        .order_by("code")
-        .prefetch_related(Prefetch("children", queryset=Skill.objects.order_by("title")))
-    )
-
-
 def occupation_search(query: str, limit: int = DEFAULT_LIMIT) -> list[Occupation]:
     query = " ".join(query.split())
     if not query:

@@ -251,10 +251,6 @@ def split_labels(value: str, *, exclude: str = "") -> tuple[str, ...]:
     return tuple(labels)
 
 
-def _id_index(path: Path, code_column: str = "CODE") -> dict[str, str]:
-    return {row["ID"]: row[code_column] for row in _read_csv(path)}
-
-
 def read_isco_groups(esco_dir: Path = ESCO_DIR) -> list[ISCOGroupRecord]:
     """ISCO-08 groups with the parent each one has in ``occupations_hierarchy.csv``.
 

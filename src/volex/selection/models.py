@@ -27,7 +27,8 @@ class Stage(models.TextChoices):
 
 # An offer accepted, not yet a deployment: the volunteer is committed to the assignment's dates
 # (matching's "one assignment at a time" rule reads them, `matching.fetch.deployed_periods`).
-COMMITTED_STAGES = (Stage.ACCEPTED, Stage.ONBOARDING, Stage.READY)
+# The stages that hold a position: one rule, the pipeline's.
+COMMITTED_STAGES = tuple(sorted(pipeline.HOLDS_POSITION))
 
 
 class ActionChoice(models.TextChoices):

@@ -297,17 +297,3 @@ class EncoderResult:
     name: str
     metrics: Metrics
     texts_per_second: float  # queries and documents encoded per second by the first stage
-
-
-def evaluate_encoder(
-    name: str,
-    dataset: Dataset,
-    encoder: Encoder,
-    reranker: Encoder | None = None,
-    rerank_depth: int = 100,
-) -> EncoderResult:
-    """Encode, rank exactly, optionally re-rank the shortlist with `reranker`, and measure."""
-    first = encode_dataset(encoder, dataset)
-    second = encode_dataset(reranker, dataset) if reranker is not None else None
-    metrics = evaluate_encoded(dataset, first, second, rerank_depth)
-    return EncoderResult(name, metrics, first.texts_per_second)

@@ -73,7 +73,3 @@ def assignment_text(needs: AssignmentNeeds) -> str:
         " ".join(needs.description.split()),
     ]
     return " ".join(part for part in parts if part)
-
-
-def skill_level_name(level: int) -> str:
-    return _LEVELS.get(level, str(level))

@@ -34,9 +34,6 @@ class Period:
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
-    def overlap_days(self, other: Period) -> int:
-        return max(0, (min(self.end, other.end) - max(self.start, other.start)).days + 1)
-
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
