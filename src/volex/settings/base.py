@@ -1,9 +1,11 @@
 """Settings shared by every environment; everything a deployment changes comes from the environment."""
 
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -20,6 +22,30 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number (it is {value!r}).") from None
+
+
+def env_json_object(name: str) -> dict:
+    """A JSON object from the environment (an empty one when the variable is unset)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return {}
+    try:
+        parsed = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{name} must be a JSON object: {error}.") from None
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f'{name} must be a JSON object, such as {{"key": 1}}.')
+    return parsed
 
 
 INSECURE_SECRET_KEY = "volex-insecure-embedded-mode-key-change-me"
@@ -174,3 +200,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Volex's own settings: each is declared here once, with its default and the environment
+# variable that sets it (README, "Running on PostgreSQL"). Code reads `settings.VOLEX_X`.
+
+# The site's public address, for the links in e-mails (they are read outside the site, so a
+# path alone leads nowhere). Production refuses the default and, unless
+# VOLEX_BASE_URL_ALLOW_HTTP is on, an http:// address (settings/checks.py).
+DEV_BASE_URL = "http://127.0.0.1:8000"
+VOLEX_BASE_URL = os.environ.get("VOLEX_BASE_URL", DEV_BASE_URL).strip()
+VOLEX_BASE_URL_ALLOW_HTTP = env_bool("VOLEX_BASE_URL_ALLOW_HTTP", False)
