@@ -69,7 +69,7 @@ def _lock(deployment: Deployment) -> Deployment:
 
 def risk_config() -> doc.RiskConfig:
     """The risk thresholds, overridable with the `VOLEX_DUTY_OF_CARE` setting (a dict)."""
-    overrides = dict(getattr(settings, "VOLEX_DUTY_OF_CARE", {}) or {})
+    overrides = dict(settings.VOLEX_DUTY_OF_CARE)
     if "max_weekly_hours" in overrides:
         overrides["max_weekly_hours"] = Decimal(str(overrides["max_weekly_hours"]))
     if "hardship_classes" in overrides:

@@ -202,7 +202,7 @@ LOGGING = {
 }
 
 # --- Volex's own settings: each is declared here once, with its default and the environment
-# variable that sets it (README, "Running on PostgreSQL"). Code reads `settings.VOLEX_X`.
+# variable that sets it (README, "Running on PostgreSQL"). Code reads them as `settings.<name>`.
 
 # The site's public address, for the links in e-mails (they are read outside the site, so a
 # path alone leads nowhere). Production refuses the default and, unless
@@ -210,3 +210,24 @@ LOGGING = {
 DEV_BASE_URL = "http://127.0.0.1:8000"
 VOLEX_BASE_URL = os.environ.get("VOLEX_BASE_URL", DEV_BASE_URL).strip()
 VOLEX_BASE_URL_ALLOW_HTTP = env_bool("VOLEX_BASE_URL_ALLOW_HTTP", False)
+
+# Matching (volex.matching): the encoder ("static", "minilm" or "hashing"), the second-stage
+# re-ranker and the directory of the all-MiniLM-L6-v2 weights when not the packaged one.
+VOLEX_MATCHING_ENCODER = os.environ.get("VOLEX_MATCHING_ENCODER", "static")
+VOLEX_MATCHING_RERANK = env_bool("VOLEX_MATCHING_RERANK", True)
+VOLEX_MATCHING_RERANKER = os.environ.get("VOLEX_MATCHING_RERANKER", "minilm")
+VOLEX_MINILM_DIR = os.environ.get("VOLEX_MINILM_DIR", "")
+# Programme-wide score weights over `MatchWeights`' defaults, e.g. {"required_skills": 0.4}.
+VOLEX_MATCHING_WEIGHTS = env_json_object("VOLEX_MATCHING_WEIGHTS")
+# Seconds a stored match run is reused while nothing it read has changed.
+VOLEX_MATCHING_RUN_TTL = env_int("VOLEX_MATCHING_RUN_TTL", 900)
+# The in-memory index: profiles without an embedding encoded inline at most (above that, run
+# `volex match reindex`); below FINGERPRINT_ROWS profiles the index checks for changes on every
+# search, above it every FINGERPRINT_SECONDS.
+VOLEX_MATCHING_INLINE_ENCODE_LIMIT = env_int("VOLEX_MATCHING_INLINE_ENCODE_LIMIT", 20_000)
+VOLEX_MATCHING_FINGERPRINT_ROWS = env_int("VOLEX_MATCHING_FINGERPRINT_ROWS", 100_000)
+VOLEX_MATCHING_FINGERPRINT_SECONDS = env_int("VOLEX_MATCHING_FINGERPRINT_SECONDS", 60)
+
+# Duty of care: overrides of the risk thresholds (`volex.domain.duty_of_care.RiskConfig`), e.g.
+# {"max_weekly_hours": 60, "silence_days": 21, "hardship_classes": ["D", "E"]}.
+VOLEX_DUTY_OF_CARE = env_json_object("VOLEX_DUTY_OF_CARE")

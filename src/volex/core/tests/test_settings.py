@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,45 @@ def test_volex_command_lists_its_subcommands():
     )
     for command in ("demo", "serve", "seed", "migrate"):
         assert command in result.stdout
+
+
+# --- Every VOLEX_* setting declared once -----------------------------------------------------
+
+PACKAGE = Path(SOURCE) / "volex"
+VOLEX_NAME = re.compile(r"\bVOLEX_[A-Z0-9_]*[A-Z0-9]\b")
+
+
+def _volex_names_in_code() -> dict[str, str]:
+    """Each VOLEX_* name in the package (outside test folders: a test-only switch such as
+    VOLEX_TEST_TRANSFORMER is not a setting), with one file that uses it."""
+    names: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix not in {".py", ".md", ".html", ".txt"} or "tests" in path.parts:
+            continue
+        for name in VOLEX_NAME.findall(path.read_text(encoding="utf-8")):
+            names.setdefault(name, str(path.relative_to(PACKAGE)))
+    return names
+
+
+def test_every_volex_setting_is_declared_in_base_settings_and_named_in_the_readme():
+    base = (PACKAGE / "settings" / "base.py").read_text(encoding="utf-8")
+    readme = (Path(SOURCE).parent / "README.md").read_text(encoding="utf-8")
+    names = _volex_names_in_code()
+    assert "VOLEX_BASE_URL" in names and "VOLEX_DUTY_OF_CARE" in names
+    undeclared = {
+        name: used
+        for name, used in names.items()
+        if not re.search(rf'^{name} = |environ\.get\("{name}"', base, re.M)
+    }
+    assert undeclared == {}, "declare these in settings/base.py, read from the environment"
+    unnamed = {name: used for name, used in names.items() if f"`{name}`" not in readme}
+    assert unnamed == {}, "name these in README.md (Running on PostgreSQL, Other variables)"
+
+
+def test_volex_settings_are_read_without_a_second_default():
+    readers = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if re.search(r"getattr\(\s*settings,\s*[\"']VOLEX_", path.read_text(encoding="utf-8"))
+    ]
+    assert readers == [], "read the setting as an attribute: its default lives in settings/base.py"
