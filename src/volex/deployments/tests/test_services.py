@@ -373,7 +373,7 @@ def test_roll_call_for_a_country(deployment, world):
         services.roll_call_start(by=world.users["manager"], country_id="FR")
 
 
-def test_daily_command_runs_reminders_and_the_sweep(deployment):
+def test_the_hourly_duty_of_care_command_runs_reminders_and_the_sweep(deployment):
     from io import StringIO
 
     from django.core.management import call_command
