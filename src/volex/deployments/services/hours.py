@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from volex.accounts.models import User
 from volex.domain import duty_of_care as doc
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send
@@ -45,7 +46,7 @@ def _hours_error(violations: list[doc.HoursViolation]) -> ValidationError:
 def hours_record(
     *,
     deployment: Deployment,
-    by,
+    by: User,
     period_start: date,
     period_end: date,
     hours: Decimal,
@@ -111,7 +112,7 @@ def _locked_record(record: HourRecord) -> HourRecord:
 
 
 @transaction.atomic
-def hours_approve(*, record: HourRecord, by, now: datetime | None = None) -> HourRecord:
+def hours_approve(*, record: HourRecord, by: User, now: datetime | None = None) -> HourRecord:
     record = _locked_record(record)
     if not permissions.can_review_hours(by, record.deployment):
         raise PermissionDenied(_("You may not review these hours."))
@@ -128,7 +129,9 @@ def hours_approve(*, record: HourRecord, by, now: datetime | None = None) -> Hou
 
 
 @transaction.atomic
-def hours_reject(*, record: HourRecord, by, reason: str, now: datetime | None = None) -> HourRecord:
+def hours_reject(
+    *, record: HourRecord, by: User, reason: str, now: datetime | None = None
+) -> HourRecord:
     record = _locked_record(record)
     if not permissions.can_review_hours(by, record.deployment):
         raise PermissionDenied(_("You may not review these hours."))
@@ -166,14 +169,14 @@ class BulkRow:
 class BulkRefused(Exception):
     """A bulk approval refused as a whole; `rows` says, for each record, why or that it was fine."""
 
-    def __init__(self, rows: list[BulkRow]):
+    def __init__(self, rows: list[BulkRow]) -> None:
         super().__init__("bulk approval refused")
         self.rows = rows
 
 
 @transaction.atomic
 def hours_approve_bulk(
-    *, record_ids: Iterable[int], by, now: datetime | None = None
+    *, record_ids: Iterable[int], by: User, now: datetime | None = None
 ) -> list[BulkRow]:
     """Approve a supervisor's team's hours all at once, or none: any refusal refuses all."""
     ids = sorted(set(record_ids))

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from volex.accounts.models import User
 from volex.assignments.permissions import is_host_staff as is_assignment_host_staff
 from volex.domain import duty_of_care as doc
 from volex.domain.eligibility import last_allowed_end
@@ -36,9 +37,9 @@ from ._shared import _lock, _refused, _url
 def deployment_start(
     *,
     application: Application,
-    by,
+    by: User,
     start_date: date | None = None,
-    supervisor=None,
+    supervisor: User | None = None,
 ) -> Deployment:
     """Entry on duty: a ready application becomes a deployment in service."""
     application = (
@@ -109,7 +110,7 @@ def _service_changed(deployment: Deployment) -> None:
 
 @transaction.atomic
 def deployment_extend(
-    *, deployment: Deployment, by, new_end_date: date, reason: str = ""
+    *, deployment: Deployment, by: User, new_end_date: date, reason: str = ""
 ) -> Deployment:
     """Move the planned end later, within 24 months of service in total."""
     deployment = _lock(deployment)
@@ -167,7 +168,7 @@ def _end_date(deployment: Deployment, end_date: date | None) -> date:
 
 @transaction.atomic
 def deployment_end_early(
-    *, deployment: Deployment, by, reason: str, end_date: date | None = None, note: str = ""
+    *, deployment: Deployment, by: User, reason: str, end_date: date | None = None, note: str = ""
 ) -> Deployment:
     deployment = _lock(deployment)
     if not permissions.can_manage_lifecycle(by, deployment):
@@ -193,7 +194,7 @@ def deployment_end_early(
 def deployment_complete(
     *,
     deployment: Deployment,
-    by,
+    by: User,
     rating: str,
     assessment: str,
     end_date: date | None = None,

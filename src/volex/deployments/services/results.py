@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from volex.accounts.models import User
 from volex.reference.models import SDGTarget
 
 from .. import permissions
@@ -27,12 +29,12 @@ from ._shared import _lock, _refused
 def result_record(
     *,
     deployment: Deployment,
-    by,
+    by: User,
     description: str,
     date: date,
     output: str = "",
     sdg_target_codes: Iterable[str] = (),
-    reach: Iterable[Mapping[str, object]] = (),
+    reach: Iterable[Mapping[str, Any]] = (),
 ) -> Result:
     deployment = _lock(deployment)
     if not (permissions.is_own(by, deployment) or permissions.can_review_hours(by, deployment)):

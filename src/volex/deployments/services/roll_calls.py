@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from volex.accounts.models import User
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send
 
@@ -25,7 +26,7 @@ from ._shared import _refused
 @transaction.atomic
 def roll_call_start(
     *,
-    by,
+    by: User,
     country_id: str | None = None,
     duty_station_id: int | None = None,
     peace_operation_id: int | None = None,
