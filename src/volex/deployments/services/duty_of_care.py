@@ -4,15 +4,17 @@ flags they raise."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from volex.accounts.models import User
 from volex.domain import duty_of_care as doc
 from volex.notifications.models import Kind
 from volex.notifications.services import notification_send_many
@@ -33,12 +35,18 @@ from ._shared import _lock, _refused, _url
 
 
 def risk_config() -> doc.RiskConfig:
-    """The risk thresholds, overridable with the `VOLEX_DUTY_OF_CARE` setting (a dict)."""
+    """The risk thresholds, overridable with the `VOLEX_DUTY_OF_CARE` setting (a dict, from the
+    environment's JSON: lists become sets, numbers the types `RiskConfig` holds)."""
     overrides = dict(settings.VOLEX_DUTY_OF_CARE)
+    unknown = sorted(set(overrides) - {field.name for field in fields(doc.RiskConfig)})
+    if unknown:  # refused with its name, not a TypeError on every check-in
+        raise ImproperlyConfigured(f"VOLEX_DUTY_OF_CARE has unknown keys: {', '.join(unknown)}.")
     if "max_weekly_hours" in overrides:
         overrides["max_weekly_hours"] = Decimal(str(overrides["max_weekly_hours"]))
     if "hardship_classes" in overrides:
         overrides["hardship_classes"] = frozenset(overrides["hardship_classes"])
+    if "enabled" in overrides:
+        overrides["enabled"] = frozenset(doc.RuleCode(code) for code in overrides["enabled"])
     return doc.RiskConfig(**overrides)
 
 
@@ -46,7 +54,7 @@ def risk_config() -> doc.RiskConfig:
 def checkin_submit(
     *,
     deployment: Deployment,
-    by,
+    by: User,
     wellbeing: int,
     workload: int,
     safety: str,
@@ -133,7 +141,7 @@ def risks_sweep(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def flag_follow_up(
-    *, flag: RiskFlag, by, notes: str, status: str = FlagStatus.FOLLOWED_UP
+    *, flag: RiskFlag, by: User, notes: str, status: str = FlagStatus.FOLLOWED_UP
 ) -> RiskFlag:
     flag = (
         RiskFlag.objects.select_for_update(of=("self",))
