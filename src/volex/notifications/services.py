@@ -14,7 +14,9 @@ from .messages import MESSAGES
 from .models import Kind, Notification
 
 
-def _language(user: AbstractBaseUser) -> str:
+def user_language(user: AbstractBaseUser) -> str:
+    """The language `user` reads Volex in: their preference when the site offers it, else the
+    site's default (messages and certificates are written in it)."""
     codes = {code for code, _name in settings.LANGUAGES}
     language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
     return language if language in codes else settings.LANGUAGE_CODE
@@ -31,7 +33,7 @@ def notification_send(
     """Store a message for `recipient` in their language and e-mail it after commit."""
     subject_template, body_template = MESSAGES[Kind(kind)]
     full = {"message": "", **params}
-    language = _language(recipient)
+    language = user_language(recipient)
     with translation.override(language):
         subject = _render(subject_template, full)[:200]
         body = _render(body_template, full).strip()
