@@ -1,10 +1,11 @@
 """Periodic jobs: what must happen on the clock, not on a user's click.
 
-Offers expire (and volunteers are reminded before they do), end-of-service reminders go out and
-the clock-driven duty-of-care rules are evaluated. Each job is a management command that is safe
-to run again. `volex scheduler` runs the jobs that are due, in a loop (`volex serve` and
-`volex demo` start it beside the task worker) or once (`--once`, for cron); claiming a run takes
-the job's `ScheduledJob` row under a lock, so two schedulers never both run a job in one interval.
+Every quarter of an hour offers expire (and volunteers are reminded before they do); every hour
+end-of-service reminders go out and the clock-driven duty-of-care rules are evaluated. Each job
+is a management command that is safe to run again. `volex scheduler` runs the jobs that are
+due, in a loop (`volex serve` and `volex demo` start it beside the task worker) or once
+(`--once`, for cron); claiming a run takes the job's `ScheduledJob` row under a lock, so two
+schedulers never both run a job in one interval.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class PeriodicJob:
 PERIODIC_JOBS = (
     # Offers expire at a given time: a quarter of an hour late at most.
     PeriodicJob("offers_sweep", timedelta(minutes=15), "selection_sweep"),
+    # Reminders and the silence rule count days; hourly, a missed run (a restart, a stopped
+    # scheduler) catches up within the hour instead of the next day.
     PeriodicJob("duty_of_care", timedelta(hours=1), "duty_of_care_run"),
 )
 

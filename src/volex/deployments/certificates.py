@@ -5,20 +5,15 @@ from __future__ import annotations
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from volex.notifications.services import user_language
+
 from .models import Deployment, HourRecord, HourStatus
-
-
-def _language(user) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def certificate_pdf(deployment: Deployment) -> bytes:
@@ -29,7 +24,7 @@ def certificate_pdf(deployment: Deployment) -> bytes:
             "hours", flat=True
         )
     )
-    with translation.override(_language(user)):
+    with translation.override(user_language(user)):
         styles = getSampleStyleSheet()
         name = user.get_full_name() or user.get_username()
         station = str(deployment.duty_station) if deployment.duty_station_id else _("Online")

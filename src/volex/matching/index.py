@@ -56,10 +56,6 @@ CATEGORY_BIT = {category.value: 1 << i for i, category in enumerate(Category)}
 LOAD_CHUNK = 5_000
 
 
-def _setting(name: str, default):
-    return getattr(settings, name, default)
-
-
 def category_bits(categories) -> int:
     bits = 0
     for code in categories:
@@ -172,7 +168,7 @@ class ProfileIndex:
 
     def _reconcile(self, fingerprint: tuple, taxonomy, report: RefreshReport) -> None:
         """Encode profiles with no embedding, withdraw deleted ones, reload updated ones."""
-        limit = _setting("VOLEX_MATCHING_INLINE_ENCODE_LIMIT", 20_000)
+        limit = settings.VOLEX_MATCHING_INLINE_ENCODE_LIMIT
         missing = list(
             Volunteer.objects.exclude(pk__in=self._embeddings().values("volunteer_id"))
             .order_by("pk")
@@ -217,8 +213,8 @@ class ProfileIndex:
             report = RefreshReport()
             taxonomy = SkillTaxonomy()
             now = time.monotonic()
-            small = len(self.columns) <= _setting("VOLEX_MATCHING_FINGERPRINT_ROWS", 100_000)
-            interval = _setting("VOLEX_MATCHING_FINGERPRINT_SECONDS", 60)
+            small = len(self.columns) <= settings.VOLEX_MATCHING_FINGERPRINT_ROWS
+            interval = settings.VOLEX_MATCHING_FINGERPRINT_SECONDS
             if not self.loaded or small or force_check or now - self.fingerprint_at >= interval:
                 fingerprint = self._fingerprint()
                 self.fingerprint_at = now

@@ -231,7 +231,7 @@ class ProgrammeRules:
         self, host_id: int, override: Mapping[str, float] | None = None
     ) -> tuple[MatchWeights, FilterOptions]:
         values = dict(MatchWeights().__dict__)
-        values.update(getattr(settings, "VOLEX_MATCHING_WEIGHTS", {}) or {})
+        values.update(settings.VOLEX_MATCHING_WEIGHTS)
         share = 1.0
         for org in ancestor_chain(host_id, self.parents):
             if org in self.settings_by_org:
@@ -321,7 +321,7 @@ def assignment_query(needs: AssignmentNeeds, assignment_id: int) -> tuple[np.nda
 
 
 def _fresh_run(assignment: Assignment, parameters: dict, encoder: str, versions: tuple[int, int]):
-    ttl = getattr(settings, "VOLEX_MATCHING_RUN_TTL", 900)
+    ttl = settings.VOLEX_MATCHING_RUN_TTL
     run = (
         MatchRun.objects.filter(
             assignment=assignment,

@@ -41,7 +41,7 @@ def stored_name(name: str, encoder: Encoder) -> str:
 def current_encoder() -> tuple[str, Encoder]:
     """(the name embeddings are stored under, the encoder) for this process's settings."""
     encoder = get_encoder()
-    name = str(getattr(settings, "VOLEX_MATCHING_ENCODER", "static") or "static")
+    name = str(settings.VOLEX_MATCHING_ENCODER)
     return stored_name(name, encoder), encoder
 
 

@@ -5,31 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from .messages import MESSAGES
 from .models import Kind, Notification
 
 
-def _language(user) -> str:
+def user_language(user: AbstractBaseUser) -> str:
+    """The language `user` reads Volex in: their preference when the site offers it, else the
+    site's default (messages and certificates are written in it)."""
     codes = {code for code, _name in settings.LANGUAGES}
     language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
     return language if language in codes else settings.LANGUAGE_CODE
 
 
-def _render(template, params: Mapping[str, object]) -> str:
+def _render(template: str | Promise, params: Mapping[str, object]) -> str:
     return str(template) % {key: str(value) for key, value in params.items()}
 
 
 @transaction.atomic
 def notification_send(
-    *, recipient, kind: Kind | str, params: Mapping[str, object], url: str = ""
+    *, recipient: AbstractBaseUser, kind: Kind | str, params: Mapping[str, object], url: str = ""
 ) -> Notification:
     """Store a message for `recipient` in their language and e-mail it after commit."""
     subject_template, body_template = MESSAGES[Kind(kind)]
     full = {"message": "", **params}
-    language = _language(recipient)
+    language = user_language(recipient)
     with translation.override(language):
         subject = _render(subject_template, full)[:200]
         body = _render(body_template, full).strip()
@@ -47,7 +51,11 @@ def notification_send(
 
 
 def notification_send_many(
-    *, recipients: Iterable, kind: Kind | str, params: Mapping[str, object], url: str = ""
+    *,
+    recipients: Iterable[AbstractBaseUser],
+    kind: Kind | str,
+    params: Mapping[str, object],
+    url: str = "",
 ) -> list[Notification]:
     return [
         notification_send(recipient=user, kind=kind, params=params, url=url)
@@ -56,7 +64,7 @@ def notification_send_many(
 
 
 @transaction.atomic
-def notification_mark_read(*, notification: Notification, user) -> Notification:
+def notification_mark_read(*, notification: Notification, user: AbstractBaseUser) -> Notification:
     if notification.recipient_id != user.pk:
         raise PermissionError("not the recipient")
     if notification.read_at is None:
@@ -66,7 +74,7 @@ def notification_mark_read(*, notification: Notification, user) -> Notification:
 
 
 @transaction.atomic
-def notification_mark_all_read(*, user) -> int:
+def notification_mark_all_read(*, user: AbstractBaseUser) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -1,9 +1,11 @@
 """Settings shared by every environment; everything a deployment changes comes from the environment."""
 
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -20,6 +22,30 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number (it is {value!r}).") from None
+
+
+def env_json_object(name: str) -> dict:
+    """A JSON object from the environment (an empty one when the variable is unset)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return {}
+    try:
+        parsed = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{name} must be a JSON object: {error}.") from None
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f'{name} must be a JSON object, such as {{"key": 1}}.')
+    return parsed
 
 
 INSECURE_SECRET_KEY = "volex-insecure-embedded-mode-key-change-me"
@@ -174,3 +200,34 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Volex's own settings: each is declared here once, with its default and the environment
+# variable that sets it (README, "Running on PostgreSQL"). Code reads them as `settings.<name>`.
+
+# The site's public address, for the links in e-mails (they are read outside the site, so a
+# path alone leads nowhere). Production refuses the default and, unless
+# VOLEX_BASE_URL_ALLOW_HTTP is on, an http:// address (settings/checks.py).
+DEV_BASE_URL = "http://127.0.0.1:8000"
+VOLEX_BASE_URL = os.environ.get("VOLEX_BASE_URL", DEV_BASE_URL).strip()
+VOLEX_BASE_URL_ALLOW_HTTP = env_bool("VOLEX_BASE_URL_ALLOW_HTTP", False)
+
+# Matching (volex.matching): the encoder ("static", "minilm" or "hashing"), the second-stage
+# re-ranker and the directory of the all-MiniLM-L6-v2 weights when not the packaged one.
+VOLEX_MATCHING_ENCODER = os.environ.get("VOLEX_MATCHING_ENCODER", "static")
+VOLEX_MATCHING_RERANK = env_bool("VOLEX_MATCHING_RERANK", True)
+VOLEX_MATCHING_RERANKER = os.environ.get("VOLEX_MATCHING_RERANKER", "minilm")
+VOLEX_MINILM_DIR = os.environ.get("VOLEX_MINILM_DIR", "")
+# Programme-wide score weights over `MatchWeights`' defaults, e.g. {"required_skills": 0.4}.
+VOLEX_MATCHING_WEIGHTS = env_json_object("VOLEX_MATCHING_WEIGHTS")
+# Seconds a stored match run is reused while nothing it read has changed.
+VOLEX_MATCHING_RUN_TTL = env_int("VOLEX_MATCHING_RUN_TTL", 900)
+# The in-memory index: profiles without an embedding encoded inline at most (above that, run
+# `volex match reindex`); below FINGERPRINT_ROWS profiles the index checks for changes on every
+# search, above it every FINGERPRINT_SECONDS.
+VOLEX_MATCHING_INLINE_ENCODE_LIMIT = env_int("VOLEX_MATCHING_INLINE_ENCODE_LIMIT", 20_000)
+VOLEX_MATCHING_FINGERPRINT_ROWS = env_int("VOLEX_MATCHING_FINGERPRINT_ROWS", 100_000)
+VOLEX_MATCHING_FINGERPRINT_SECONDS = env_int("VOLEX_MATCHING_FINGERPRINT_SECONDS", 60)
+
+# Duty of care: overrides of the risk thresholds (`volex.domain.duty_of_care.RiskConfig`), e.g.
+# {"max_weekly_hours": 60, "silence_days": 21, "hardship_classes": ["D", "E"]}.
+VOLEX_DUTY_OF_CARE = env_json_object("VOLEX_DUTY_OF_CARE")

@@ -3,10 +3,15 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, env_bool
+from .base import DEBUG, SECRET_KEY, VOLEX_BASE_URL, VOLEX_BASE_URL_ALLOW_HTTP, env_bool
 from .checks import check_production_settings
 
-check_production_settings(secret_key=SECRET_KEY, debug=DEBUG)
+check_production_settings(
+    secret_key=SECRET_KEY,
+    debug=DEBUG,
+    base_url=VOLEX_BASE_URL,
+    allow_http=VOLEX_BASE_URL_ALLOW_HTTP,
+)
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)

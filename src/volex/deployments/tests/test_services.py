@@ -373,7 +373,7 @@ def test_roll_call_for_a_country(deployment, world):
         services.roll_call_start(by=world.users["manager"], country_id="FR")
 
 
-def test_daily_command_runs_reminders_and_the_sweep(deployment):
+def test_the_hourly_duty_of_care_command_runs_reminders_and_the_sweep(deployment):
     from io import StringIO
 
     from django.core.management import call_command
@@ -381,3 +381,23 @@ def test_daily_command_runs_reminders_and_the_sweep(deployment):
     out = StringIO()
     call_command("duty_of_care_run", stdout=out)
     assert "reminders sent: 0; new risk flags: 0" in out.getvalue()
+
+
+# --- risk thresholds from the environment -------------------------------------------------------
+
+
+def test_risk_thresholds_come_from_the_setting_as_json_gives_them(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.VOLEX_DUTY_OF_CARE = {
+        "max_weekly_hours": 60,
+        "hardship_classes": ["D", "E"],
+        "enabled": ["no_checkin", "unsafe"],
+    }
+    config = services.risk_config()
+    assert config.max_weekly_hours == Decimal(60)
+    assert config.hardship_classes == frozenset({"D", "E"})
+    assert config.enabled == frozenset({"no_checkin", "unsafe"})
+    settings.VOLEX_DUTY_OF_CARE = {"silence_day": 21}
+    with pytest.raises(ImproperlyConfigured, match="silence_day"):
+        services.risk_config()

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -32,6 +33,8 @@ class Command(BaseCommand):
             load_demo(volunteers=options["volunteers"], assignments=options["assignments"])
         call_command("collectstatic", interactive=False, verbosity=0)
         url = f"http://{options['host']}:{options['port']}/"
+        # e-mails link to the demo itself; the worker and scheduler children inherit the variable
+        settings.VOLEX_BASE_URL = os.environ["VOLEX_BASE_URL"] = url.rstrip("/")
         self.stdout.write(self.style.SUCCESS(f"\nVolex demo: {url}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, email in DEMO_LOGINS:
