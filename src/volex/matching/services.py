@@ -348,6 +348,17 @@ def run_candidates(run: MatchRun) -> tuple[CandidateResult, ...]:
     )
 
 
+def _empty(run: MatchRun, started: float, *, store: bool) -> MatchRunResult:
+    """An empty result, stored only when asked to rank again (`store`): reads read, and an
+    empty list is no cache worth a row, since it takes as long to compute as to look up."""
+    run.seconds = time.perf_counter() - started
+    if store:
+        run.save()
+    else:
+        run.created_at = timezone.now()  # when it was ranked, for the page; never saved
+    return MatchRunResult(run, ())
+
+
 def candidates_for_assignment(
     *,
     assignment: Assignment,
@@ -384,9 +395,7 @@ def candidates_for_assignment(
     )
     if needs.is_empty:
         run.status, run.reason = RunStatus.EMPTY, NOTHING_TO_MATCH
-        run.seconds = time.perf_counter() - started
-        run.save()
-        return MatchRunResult(run, ())
+        return _empty(run, started, store=force)
     query, assignment_version = assignment_query(needs, assignment.pk)
     run.assignment_version = assignment_version
     if not force:
@@ -405,9 +414,7 @@ def candidates_for_assignment(
         result = rank_candidates(needs, index, query, depth, match_weights, options, extra)
     except MatchingInputError as error:
         run.status, run.reason = RunStatus.EMPTY, str(error)
-        run.seconds = time.perf_counter() - started
-        run.save()
-        return MatchRunResult(run, ())
+        return _empty(run, started, store=force)
     run.eligible_count = result.eligible
     run.excluded = {str(name): count for name, count in result.excluded.items()}
     excluded_ids = set() if include_applicants else _applicant_ids(assignment)
@@ -419,6 +426,7 @@ def candidates_for_assignment(
     if not chosen:
         run.status = RunStatus.EMPTY
         run.reason = result.reason or "No volunteer passes the hard rules."
+        return _empty(run, started, store=force)
     run.seconds = time.perf_counter() - started
     with transaction.atomic():
         run.save()
