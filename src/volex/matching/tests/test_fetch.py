@@ -152,3 +152,20 @@ def test_the_periods_a_volunteer_is_committed_to(world):
     for volunteer in (serving, accepted, free):
         expected = profile_facts_from_orm(volunteer_get(pk=volunteer.pk))
         assert records[volunteer.pk].facts.deployed == expected.deployed
+
+
+def test_selection_and_deployments_register_their_commitment_sources():
+    """Matching reads committed periods from the apps above it through their registered
+    sources (it imports neither); each app registers once, however often `ready()` runs."""
+    from django.apps import apps
+
+    from volex.deployments.selectors import deployment_periods_in_service
+    from volex.matching.commitments import commitment_sources
+    from volex.selection.selectors import accepted_offer_periods
+
+    apps.get_app_config("selection").ready()
+    apps.get_app_config("deployments").ready()
+    assert sorted(commitment_sources(), key=lambda f: f.__name__) == [
+        accepted_offer_periods,
+        deployment_periods_in_service,
+    ]
