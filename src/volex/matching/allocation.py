@@ -29,7 +29,9 @@ from volex.domain.matching.types import Gender, MatchingInputError
 from .fetch import SkillTaxonomy, fetch_assignment_needs
 from .index import ProfileIndex, profile_index
 from .models import AllocationResult, AllocationRun
-from .services import ProgrammeRules, assignment_query, rank_candidates
+from .pipeline import allowed_rows, rank_candidates
+from .rules import ProgrammeRules
+from .store import assignment_query
 
 TARGET = re.compile(
     r"^(?P<kind>gender|nationality):(?P<group>\*|[A-Za-z]+)(?P<op>>=|<=)(?P<share>[0-9.]+)$"
@@ -128,7 +130,7 @@ def build_graph(
         weights, options = rules.for_host(assignment.host_id)
         query, _version = assignment_query(needs, assignment.pk)
         result = rank_candidates(
-            needs, index, query, k, weights, options, index.chose_category_mask(needs.category)
+            needs, index, query, k, weights, options, allowed_rows(index, needs)
         )
         a = len(ids)
         ids.append(assignment.pk)

@@ -39,8 +39,10 @@ class VolunteerScope:
     def filter(self, queryset: Q, field: str = "volunteer_id") -> Q:
         """`queryset` narrowed to the scope's volunteers, by its `field` (the volunteer's id)."""
         if self.ids is not None:
-            return queryset.filter(**{f"{field}__in": self.ids})
-        return queryset.filter(**{f"{field}__gte": self.lo, f"{field}__lte": self.hi})
+            narrowed: Q = queryset.filter(**{f"{field}__in": self.ids})
+        else:
+            narrowed = queryset.filter(**{f"{field}__gte": self.lo, f"{field}__lte": self.hi})
+        return narrowed
 
 
 CommitmentRow = tuple[int, date | None, date | None]
@@ -68,4 +70,8 @@ def committed_periods(scope: VolunteerScope) -> dict[int, tuple[Period, ...]]:
         for volunteer_id, start, end in source(scope):
             if start is not None and end is not None and start <= end:
                 found[volunteer_id].append(Period(start, end))
-    return {vid: tuple(sorted(periods)) for vid, periods in found.items()}
+    return {vid: tuple(sorted(periods, key=_ends)) for vid, periods in found.items()}
+
+
+def _ends(period: Period) -> tuple[date, date]:
+    return period.start, period.end
