@@ -15,10 +15,12 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import transaction
 
+from volex.accounts.models import User
 from volex.assignments.models import Assignment
 from volex.domain.matching.allocation import allocate_greedy, allocate_optimal
 from volex.domain.matching.columns import GENDER_CODES
@@ -119,7 +121,12 @@ def build_graph(
     taxonomy = SkillTaxonomy()
     rules = ProgrammeRules.load()
     needs_by_id = fetch_assignment_needs([a.pk for a in assignments], taxonomy=taxonomy)
-    edges_v, edges_a, edges_s, capacity, ids, notes = [], [], [], [], [], []
+    edges_v: list[int] = []
+    edges_a: list[int] = []
+    edges_s: list[float] = []
+    capacity: list[int] = []
+    ids: list[int] = []
+    notes: list[str] = []
     for assignment in assignments:
         needs = needs_by_id.get(assignment.pk)
         if needs is None:
@@ -151,7 +158,7 @@ def allocation_run(
     assignments: Sequence[Assignment],
     k: int = 50,
     targets: Sequence[str] = (),
-    created_by=None,
+    created_by: User | None = None,
 ) -> AllocationOutcome:
     """Allocate volunteers to `assignments` optimally (with `targets` if any) and store the run.
     Raises `MatchingInputError` (its `InfeasibleTargets` subclass included) for bad input."""
@@ -163,7 +170,7 @@ def allocation_run(
     graph, assignment_ids, rows, notes = build_graph(assignments, k=k, index=index)
     greedy = allocate_greedy(graph)
     unconstrained = None
-    costs: list[dict] = []
+    costs: list[dict[str, Any]] = []
     if specs and graph.n_edges:
         solved = allocate_with_targets(graph, _targets(specs, index, rows))
         allocation, unconstrained = solved.allocation, solved.unconstrained

@@ -25,7 +25,9 @@ from django.db.models import QuerySet
 
 from volex.domain.matching.types import Period
 
-Q = TypeVar("Q", bound=QuerySet)  # of any model with a volunteer: matching need not know which
+Q = TypeVar(
+    "Q", bound="QuerySet[Any, Any]"
+)  # of any model with a volunteer: matching need not know which
 
 
 @dataclass(frozen=True)

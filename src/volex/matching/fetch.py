@@ -27,7 +27,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.db.models import Model, QuerySet
 from django.utils import timezone, translation
 
 from volex.assignments.models import Assignment, AssignmentLanguage, AssignmentSkill
@@ -209,7 +211,9 @@ def _summary(headline: str, summary: str, titles: Sequence[str]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _related(model, ids: Sequence[int] | None, lo: int, hi: int, *fields: str):
+def _related(
+    model: type[Model], ids: Sequence[int] | None, lo: int, hi: int, *fields: str
+) -> QuerySet[Any, Any]:
     return VolunteerScope(ids, lo, hi).filter(model.objects.values_list("volunteer_id", *fields))
 
 
@@ -240,7 +244,10 @@ _VOLUNTEER_FIELDS = (
 
 
 def _build(
-    volunteers: list[tuple], ids: Sequence[int] | None, taxonomy: SkillTaxonomy, today: date
+    volunteers: list[tuple[Any, ...]],
+    ids: Sequence[int] | None,
+    taxonomy: SkillTaxonomy,
+    today: date,
 ) -> list[ProfileRecord]:
     if not volunteers:
         return []
@@ -334,9 +341,15 @@ def fetch_profiles(
             return
 
 
-def fetch_profile_records(volunteer_ids: Iterable[int], **kwargs) -> dict[int, ProfileRecord]:
+def fetch_profile_records(
+    volunteer_ids: Iterable[int],
+    *,
+    taxonomy: SkillTaxonomy | None = None,
+    today: date | None = None,
+) -> dict[int, ProfileRecord]:
     """The records of `volunteer_ids`, by volunteer id (missing ids are left out)."""
-    return {r.volunteer_id: r for batch in fetch_profiles(volunteer_ids, **kwargs) for r in batch}
+    batches = fetch_profiles(volunteer_ids, taxonomy=taxonomy, today=today)
+    return {r.volunteer_id: r for batch in batches for r in batch}
 
 
 def profile_facts_from_orm(volunteer: Volunteer, today: date | None = None) -> ProfileFacts:

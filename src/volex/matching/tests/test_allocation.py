@@ -8,7 +8,7 @@ from . import helpers
 
 @pytest.mark.django_db
 def test_a_gender_target_counts_women_in_the_words_they_wrote(world):
-    """"Femenina" and "W" read as female (`volex.domain.people.sex_from_gender`, through
+    """ "Femenina" and "W" read as female (`volex.domain.people.sex_from_gender`, through
     `fetch.gender_of`): a `gender:female>=...` target counts them, and fills both positions
     with them although two men score higher."""
     skill, _ = helpers.skills(2)
