@@ -11,12 +11,14 @@ import pytest
 from volex.domain.categories import Category
 from volex.domain.matching.columns import ProfileColumns
 from volex.domain.matching.encoders import HashingEncoder
-from volex.domain.matching.engine import match_assignment
+from volex.domain.matching.engine import Pairing, match_assignment, rank_explained
+from volex.domain.matching.filters import FilterOptions
 from volex.domain.matching.scoring import explain, relatedness
 from volex.domain.matching.text import assignment_text, profile_text
 from volex.domain.matching.types import (
     AssignmentNeeds,
     MatchingInputError,
+    MatchWeights,
     Period,
     ProfileFacts,
     SkillFact,
@@ -110,3 +112,35 @@ def test_bad_input_gives_a_clear_error_or_an_empty_result_with_a_reason() -> Non
     )
     assert filtered.candidates == ()
     assert filtered.reason == "no profile passes the hard filters (excluded by consent: 1)"
+
+
+def test_the_allowed_mask_narrows_the_pool_and_the_eligible_count() -> None:
+    """The adapter's own rules (categories chosen, applicants left out) reach the engine as a
+    mask: the one ranking, with or without them."""
+    pool = [_profile(i, "water", summary=f"water project {i}") for i in range(3)]
+    store = _store(pool)
+    query = ENCODER.encode([assignment_text(NEEDS)])[0]
+    everyone = match_assignment(NEEDS, store, query, k=5)
+    allowed = np.array([True, False, True])
+    some = match_assignment(NEEDS, store, query, k=5, allowed=allowed)
+    assert {c.profile_id for c in some.candidates} == {"p0", "p2"} and some.eligible == 2
+    kept = [c for c in everyone.candidates if c.profile_id != "p1"]
+    assert [c.profile_id for c in some.candidates] == [c.profile_id for c in kept]
+    nobody = match_assignment(NEEDS, store, query, k=5, allowed=np.zeros(3, dtype=bool))
+    assert nobody.candidates == () and nobody.eligible == 0 and nobody.reason
+
+
+def test_rank_explained_keeps_the_eligible_best_first_ties_in_the_order_given() -> None:
+    weights, options = MatchWeights(), FilterOptions()
+    pairings = [
+        Pairing(NEEDS, _profile(0, "roads"), 0.9, weights, options),
+        Pairing(NEEDS, _profile(1, "water"), 0.5, weights, options),
+        Pairing(NEEDS, _profile(2, "water", consent_to_match=False), 0.9, weights, options),
+        Pairing(NEEDS, _profile(3, "water"), 0.5, weights, options),  # ties with p1
+    ]
+    ranked = rank_explained(pairings, k=10)
+    assert [i for i, _e in ranked] == [1, 3, 0]
+    assert all(e.eligible and e.components is not None for _i, e in ranked)
+    assert [i for i, _e in rank_explained(pairings, k=1)] == [1]
+    with pytest.raises(MatchingInputError):
+        rank_explained(pairings, k=0)

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from volex.accounts.models import User
 from volex.assignments.models import Assignment
+from volex.matching.commitments import VolunteerScope
 from volex.organizations.models import Membership, MembershipRole
 from volex.organizations.roles import (
     is_administrator,
@@ -282,4 +283,15 @@ def approved_hours_by_year(records: QuerySet[HourRecord]) -> QuerySet:
         .values("s_d", "s_a", "s_v", "s_s", "s_y", "s_i")
         .annotate(s_h=Sum(hundredths), **by_month)
         .values_list("s_d", "s_a", "s_v", "s_s", "s_y", "s_i", "s_h", *by_month)
+    )
+
+
+def deployment_periods_in_service(scope: VolunteerScope) -> QuerySet:
+    """(volunteer id, start, end or planned end) of each deployment in service of the volunteers
+    of `scope`: the periods matching keeps them off other assignments for (registered as a
+    commitment source in `DeploymentsConfig.ready`)."""
+    return scope.filter(
+        Deployment.objects.filter(state=DeploymentState.IN_SERVICE).values_list(
+            "volunteer_id", "start_date", Coalesce("end_date", "planned_end_date")
+        )
     )

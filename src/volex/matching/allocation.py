@@ -15,10 +15,12 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import transaction
 
+from volex.accounts.models import User
 from volex.assignments.models import Assignment
 from volex.domain.matching.allocation import allocate_greedy, allocate_optimal
 from volex.domain.matching.columns import GENDER_CODES
@@ -29,7 +31,9 @@ from volex.domain.matching.types import Gender, MatchingInputError
 from .fetch import SkillTaxonomy, fetch_assignment_needs
 from .index import ProfileIndex, profile_index
 from .models import AllocationResult, AllocationRun
-from .services import ProgrammeRules, assignment_query, rank_candidates
+from .pipeline import allowed_rows, rank_candidates
+from .rules import ProgrammeRules
+from .store import assignment_query
 
 TARGET = re.compile(
     r"^(?P<kind>gender|nationality):(?P<group>\*|[A-Za-z]+)(?P<op>>=|<=)(?P<share>[0-9.]+)$"
@@ -117,7 +121,12 @@ def build_graph(
     taxonomy = SkillTaxonomy()
     rules = ProgrammeRules.load()
     needs_by_id = fetch_assignment_needs([a.pk for a in assignments], taxonomy=taxonomy)
-    edges_v, edges_a, edges_s, capacity, ids, notes = [], [], [], [], [], []
+    edges_v: list[int] = []
+    edges_a: list[int] = []
+    edges_s: list[float] = []
+    capacity: list[int] = []
+    ids: list[int] = []
+    notes: list[str] = []
     for assignment in assignments:
         needs = needs_by_id.get(assignment.pk)
         if needs is None:
@@ -128,7 +137,7 @@ def build_graph(
         weights, options = rules.for_host(assignment.host_id)
         query, _version = assignment_query(needs, assignment.pk)
         result = rank_candidates(
-            needs, index, query, k, weights, options, index.chose_category_mask(needs.category)
+            needs, index, query, k, weights, options, allowed_rows(index, needs)
         )
         a = len(ids)
         ids.append(assignment.pk)
@@ -149,7 +158,7 @@ def allocation_run(
     assignments: Sequence[Assignment],
     k: int = 50,
     targets: Sequence[str] = (),
-    created_by=None,
+    created_by: User | None = None,
 ) -> AllocationOutcome:
     """Allocate volunteers to `assignments` optimally (with `targets` if any) and store the run.
     Raises `MatchingInputError` (its `InfeasibleTargets` subclass included) for bad input."""
@@ -161,7 +170,7 @@ def allocation_run(
     graph, assignment_ids, rows, notes = build_graph(assignments, k=k, index=index)
     greedy = allocate_greedy(graph)
     unconstrained = None
-    costs: list[dict] = []
+    costs: list[dict[str, Any]] = []
     if specs and graph.n_edges:
         solved = allocate_with_targets(graph, _targets(specs, index, rows))
         allocation, unconstrained = solved.allocation, solved.unconstrained

@@ -2,20 +2,23 @@
 
 Profiles load in batches (by ranges of primary keys, or by a list of ids) with one `values_list`
 query per table: volunteers (with the occupation's title), nationalities, countries of heritage,
-languages, skills, education, work experience, deployments in service and offers accepted:
-nine queries per batch whatever its size, never one per profile. The skill taxonomy is read
+languages, skills, education, work experience, and one per registered source of committed
+periods (`commitments`: deployments in service, offers accepted): nine queries per batch whatever
+its size, never one per profile. The skill taxonomy is read
 once (`SkillTaxonomy`) to give each skill its ESCO group and labels. The group is the skill's
 broader ESCO group (`Skill.parent`): the top-level roots ("skills", "knowledge", ...) are so
 broad that sharing one says nothing.
 
 Deployments: `ProfileFacts.deployed` holds the periods a volunteer is already committed to
-(`deployed_periods`): deployments in service, to their end or planned end, and offers accepted
-but not yet started (the assignment's dates). The engine's "not deployed elsewhere" rule
-excludes a volunteer from an assignment whose period overlaps one of them: one assignment at a
-time.
+(`deployed_periods`), as the apps that know them register them (`commitments`): deployments in
+service, to their end or planned end (`deployments`), and offers accepted but not yet started,
+the assignment's dates (`selection`). The engine's "not deployed elsewhere" rule excludes a
+volunteer from an assignment whose period overlaps one of them: one assignment at a time.
 
 `profile_facts_from_orm` builds the same facts from ORM objects, row by row: it is the reference
-the tests compare the batch path with, and the naive path of `bench/matching_batch.py`.
+the tests compare the batch path with, and the naive path of `bench/matching_batch.py`. Its
+committed periods come from the same registered sources (for that one volunteer): matching
+knows no deployment or application model to read them from otherwise.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.db.models import Model, QuerySet
 from django.utils import timezone, translation
 
 from volex.assignments.models import Assignment, AssignmentLanguage, AssignmentSkill
 from volex.core.choices import Sector
-from volex.deployments.models import Deployment, DeploymentState
 from volex.domain.categories import Category
 from volex.domain.cefr import CEFRLevel
 from volex.domain.matching.types import (
@@ -43,7 +47,6 @@ from volex.domain.matching.types import (
 )
 from volex.domain.people import sex_from_gender
 from volex.reference.models import Skill
-from volex.selection.models import COMMITTED_STAGES, Application
 from volex.volunteers.models import (
     Education,
     EducationLevel,
@@ -52,6 +55,8 @@ from volex.volunteers.models import (
     VolunteerSkill,
     WorkExperience,
 )
+
+from .commitments import VolunteerScope, committed_periods
 
 SKILL_LEVELS = {"basic": 1, "intermediate": 2, "advanced": 3, "expert": 4}
 DEFAULT_BATCH = 20_000
@@ -72,20 +77,10 @@ def availability(start: date | None, end: date | None) -> Period | None:
 def deployed_periods(
     ids: Sequence[int] | None, lo: int = 0, hi: int = 0
 ) -> dict[int, tuple[Period, ...]]:
-    """The periods each volunteer (of `ids`, else of the pk range lo-hi) is committed to: in
-    service (to the end date, else the planned end) and offers accepted but not started (the
-    assignment's dates); two queries whatever the number of volunteers."""
-    found: dict[int, list[Period]] = defaultdict(list)
-    serving = _related(Deployment, ids, lo, hi, "start_date", "planned_end_date", "end_date")
-    for vid, start, planned, end in serving.filter(state=DeploymentState.IN_SERVICE):
-        found[vid].append(Period(start, end or planned))
-    accepted = _related(
-        Application, ids, lo, hi, "assignment__start_date", "assignment__end_date"
-    ).filter(stage__in=COMMITTED_STAGES, deployment__isnull=True)
-    for vid, start, end in accepted:
-        if start is not None and end is not None and start <= end:
-            found[vid].append(Period(start, end))
-    return {vid: tuple(sorted(periods)) for vid, periods in found.items()}
+    """The periods each volunteer (of `ids`, else of the pk range lo-hi) is committed to, from
+    every registered source (`commitments`): one query per source whatever the number of
+    volunteers."""
+    return committed_periods(VolunteerScope(ids, lo, hi))
 
 
 @dataclass(frozen=True)
@@ -216,13 +211,10 @@ def _summary(headline: str, summary: str, titles: Sequence[str]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _related(model, ids: Sequence[int] | None, lo: int, hi: int, *fields: str):
-    queryset = model.objects.all()
-    if ids is not None:
-        queryset = queryset.filter(volunteer_id__in=ids)
-    else:
-        queryset = queryset.filter(volunteer_id__gte=lo, volunteer_id__lte=hi)
-    return queryset.values_list("volunteer_id", *fields)
+def _related(
+    model: type[Model], ids: Sequence[int] | None, lo: int, hi: int, *fields: str
+) -> QuerySet[Any, Any]:
+    return VolunteerScope(ids, lo, hi).filter(model.objects.values_list("volunteer_id", *fields))
 
 
 def _through(field: str, ids: Sequence[int] | None, lo: int, hi: int) -> dict[int, set[str]]:
@@ -252,7 +244,10 @@ _VOLUNTEER_FIELDS = (
 
 
 def _build(
-    volunteers: list[tuple], ids: Sequence[int] | None, taxonomy: SkillTaxonomy, today: date
+    volunteers: list[tuple[Any, ...]],
+    ids: Sequence[int] | None,
+    taxonomy: SkillTaxonomy,
+    today: date,
 ) -> list[ProfileRecord]:
     if not volunteers:
         return []
@@ -346,9 +341,15 @@ def fetch_profiles(
             return
 
 
-def fetch_profile_records(volunteer_ids: Iterable[int], **kwargs) -> dict[int, ProfileRecord]:
+def fetch_profile_records(
+    volunteer_ids: Iterable[int],
+    *,
+    taxonomy: SkillTaxonomy | None = None,
+    today: date | None = None,
+) -> dict[int, ProfileRecord]:
     """The records of `volunteer_ids`, by volunteer id (missing ids are left out)."""
-    return {r.volunteer_id: r for batch in fetch_profiles(volunteer_ids, **kwargs) for r in batch}
+    batches = fetch_profiles(volunteer_ids, taxonomy=taxonomy, today=today)
+    return {r.volunteer_id: r for batch in batches for r in batch}
 
 
 def profile_facts_from_orm(volunteer: Volunteer, today: date | None = None) -> ProfileFacts:
@@ -385,20 +386,7 @@ def profile_facts_from_orm(volunteer: Volunteer, today: date | None = None) -> P
         skills=tuple(skills),
         experience_years=years,
         available=availability(volunteer.available_from, volunteer.available_until),
-        deployed=tuple(
-            sorted(
-                [
-                    Period(d.start_date, d.end_date or d.planned_end_date)
-                    for d in volunteer.deployments.all()
-                    if d.state == DeploymentState.IN_SERVICE
-                ]
-                + [
-                    Period(a.assignment.start_date, a.assignment.end_date)
-                    for a in volunteer.applications.all()
-                    if a.stage in COMMITTED_STAGES and not hasattr(a, "deployment")
-                ]
-            )
-        ),
+        deployed=committed_periods(VolunteerScope([volunteer.pk])).get(volunteer.pk, ()),
         consent_to_match=volunteer.consent_to_matching,
         occupation=volunteer.occupation.title if volunteer.occupation_id else "",
         education=_education_text([(e.level, e.field_of_study) for e in education]),

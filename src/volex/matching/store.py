@@ -5,6 +5,9 @@ encodes only the texts whose SHA-256 differs from the stored hash; every row it 
 not, since facts such as consent or availability change without the text) gets the new value of
 the `IndexVersion` counter, taken under a row lock in the same transaction, so that in-memory
 indexes can reload exactly what changed (`volex.matching.index`).
+
+`assignment_query` and `profile_vector` read one embedding for a query, encoding it first when
+its text changed since it was stored.
 """
 
 from __future__ import annotations
@@ -12,17 +15,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 
 from volex.domain.matching.encoders import Encoder, HashingEncoder
 from volex.domain.matching.text import assignment_text, profile_text
+from volex.domain.matching.types import AssignmentNeeds
 
 from .encoders import get_encoder
 from .fetch import ProfileRecord, SkillTaxonomy, fetch_assignment_needs, fetch_profiles
-from .models import AssignmentEmbedding, IndexVersion, ProfileEmbedding
+from .models import VECTOR_DTYPES, AssignmentEmbedding, IndexVersion, ProfileEmbedding
 
 PROFILE = "profile"
 ASSIGNMENT = "assignment"
@@ -59,7 +65,7 @@ def bump_version(kind: str) -> int:
     locked = IndexVersion.objects.select_for_update().get(kind=kind)
     locked.value += 1
     locked.save(update_fields=["value"])
-    return locked.value
+    return int(locked.value)
 
 
 def read_version(kind: str) -> tuple[int, str]:
@@ -79,7 +85,9 @@ class EncodeReport:
         return self
 
 
-def _write(model, owner: str, ids: Sequence[int], texts: Sequence[str], kind: str, force: bool):
+def _write(
+    model: type[Model], owner: str, ids: Sequence[int], texts: Sequence[str], kind: str, force: bool
+) -> EncodeReport:
     name, encoder = current_encoder()
     hashes = [text_hash(t) for t in texts]
     stored = dict(
@@ -102,7 +110,17 @@ def _write(model, owner: str, ids: Sequence[int], texts: Sequence[str], kind: st
     return EncodeReport(encoded=len(changed), unchanged=len(ids) - len(changed))
 
 
-def _replace(model, owner, name, dim, ids, hashes, rows, vectors, version) -> None:
+def _replace(
+    model: type[Model],
+    owner: str,
+    name: str,
+    dim: int,
+    ids: Sequence[int],
+    hashes: Sequence[str],
+    rows: Sequence[int],
+    vectors: np.ndarray,
+    version: int,
+) -> None:
     """Store `vectors` (one per index in `rows` of `ids`/`hashes`) under `name`, replacing what
     was stored for those owners (call inside a transaction)."""
     owners = [ids[i] for i in rows]
@@ -216,3 +234,49 @@ def reindex_profiles(
             progress(len(batch))
     # Embeddings of volunteers that no longer exist went with them (cascade): nothing to drop.
     return report
+
+
+# One embedding, read for a query (encoded again first only if its text changed)
+
+
+def _vector(row: tuple[Any, ...]) -> np.ndarray:
+    vector, dtype = row[0], row[1]
+    return np.frombuffer(bytes(vector), dtype=VECTOR_DTYPES[dtype]).astype(np.float32)
+
+
+def _current_row(
+    model: type[Model], owner: str, owner_id: int, digest: str, encode: Callable[[], object]
+) -> tuple[Any, ...]:
+    """The stored (vector, dtype, version) of `owner_id` for the current encoder, after
+    `encode()` when none is stored for this text (`digest`)."""
+    name, _encoder = current_encoder()
+    rows = model.objects.filter(**{owner: owner_id}, encoder=name)
+    row = rows.values_list("vector", "dtype", "version", "text_hash").first()
+    if row is None or row[3] != digest:
+        encode()
+        row = rows.values_list("vector", "dtype", "version", "text_hash").first()
+    return tuple(row)
+
+
+def assignment_query(needs: AssignmentNeeds, assignment_id: int) -> tuple[np.ndarray, int]:
+    """The assignment's embedding (encoded again only if its text changed) and its version."""
+    row = _current_row(
+        AssignmentEmbedding,
+        "assignment_id",
+        assignment_id,
+        text_hash(assignment_text(needs)),
+        lambda: assignment_embeddings_update([assignment_id]),
+    )
+    return _vector(row), int(row[2])
+
+
+def profile_vector(record: ProfileRecord) -> np.ndarray:
+    """The profile's embedding (encoded again only if its text changed)."""
+    row = _current_row(
+        ProfileEmbedding,
+        "volunteer_id",
+        record.volunteer_id,
+        text_hash(profile_text(record.facts)),
+        lambda: profile_embeddings_write([record]),
+    )
+    return _vector(row)

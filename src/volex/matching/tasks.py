@@ -19,13 +19,13 @@ from .store import assignment_embeddings_update, profile_embeddings_update
 
 
 @task()
-def profile_reencode(volunteer_id: int) -> dict:
+def profile_reencode(volunteer_id: int) -> dict[str, int]:
     report = profile_embeddings_update([volunteer_id])
     return {"encoded": report.encoded, "unchanged": report.unchanged}
 
 
 @task()
-def assignment_reencode(assignment_id: int) -> dict:
+def assignment_reencode(assignment_id: int) -> dict[str, int]:
     report = assignment_embeddings_update([assignment_id])
     return {"encoded": report.encoded, "unchanged": report.unchanged}
 

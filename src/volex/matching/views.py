@@ -13,7 +13,8 @@ from volex.core.pagination import paginate
 from volex.volunteers.selectors import volunteer_for_user
 
 from .permissions import can_open_volunteer_profiles, can_view_candidates
-from .services import candidates_for_assignment, matches_for_volunteer
+from .selectors import matches_for_volunteer
+from .services import candidates_for_assignment
 
 CANDIDATES = 50
 MATCHES_FOR_ME = 20

@@ -26,7 +26,7 @@ class Stage(models.TextChoices):
 
 
 # An offer accepted, not yet a deployment: the volunteer is committed to the assignment's dates
-# (matching's "one assignment at a time" rule reads them, `matching.fetch.deployed_periods`).
+# (matching's "one assignment at a time" rule reads them, `selectors.accepted_offer_periods`).
 # The stages that hold a position: one rule, the pipeline's.
 COMMITTED_STAGES = tuple(sorted(pipeline.HOLDS_POSITION))
 

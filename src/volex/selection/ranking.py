@@ -1,12 +1,13 @@
 """The ranked candidate list of an assignment: the matching engine's ranking
-(`volex.matching.services.candidates_for_assignment`), joined with the pipeline's applications
-and invitations. Applicants the engine does not rank (say, who withdrew consent to be suggested)
+(`volex.matching.services.candidates_for_assignment`, explained in the active language), joined
+with the pipeline's applications and invitations. Applicants the engine does not rank (say, who withdrew consent to be suggested)
 are listed after the ranked ones so that no application is ever hidden from the host."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from volex.matching.services import candidates_for_assignment
 from volex.volunteers.models import Volunteer
 
 from .models import Application, Invitation
@@ -29,11 +30,8 @@ class CandidateList:
 
 
 def candidate_list(*, assignment, k: int = 50) -> CandidateList:
-    from volex.matching.services import candidates_for_assignment, explanation_texts
-
     result = candidates_for_assignment(assignment=assignment, k=k, include_applicants=True)
-    ranked = list(result.candidates)
-    texts = explanation_texts([c.phrases for c in ranked]) if ranked else []
+    ranked = list(result.candidates)  # explained in the active language already
     applications = {
         a.volunteer_id: a
         for a in Application.objects.filter(assignment=assignment).select_related("volunteer__user")
@@ -47,11 +45,11 @@ def candidate_list(*, assignment, k: int = 50) -> CandidateList:
             volunteer=volunteers[c.volunteer_id],
             rank=c.rank,
             score=c.score,
-            explanation=text or c.explanation,
+            explanation=c.explanation,
             application=applications.get(c.volunteer_id),
             invited=c.volunteer_id in invited,
         )
-        for c, text in zip(ranked, texts, strict=True)
+        for c in ranked
         if c.volunteer_id in volunteers
     ]
     seen = {row.volunteer.pk for row in rows}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from volex.matching.commitments import VolunteerScope
 from volex.volunteers.models import VolunteerLanguage, VolunteerSkill
 
-from .models import Application, ApplicationTransition, Invitation
+from .models import COMMITTED_STAGES, Application, ApplicationTransition, Invitation
 
 
 def _with_related(queryset: QuerySet[Application]) -> QuerySet[Application]:
@@ -60,4 +61,15 @@ def application_of(*, volunteer, assignment) -> Application | None:
 def invitation_list_for_volunteer(*, volunteer) -> QuerySet[Invitation]:
     return Invitation.objects.filter(volunteer=volunteer).select_related(
         "assignment", "assignment__host"
+    )
+
+
+def accepted_offer_periods(scope: VolunteerScope) -> QuerySet:
+    """(volunteer id, start, end of the assignment) of each offer the volunteers of `scope`
+    accepted that is not a deployment yet: the periods matching keeps them off other assignments
+    for (registered as a commitment source in `SelectionConfig.ready`)."""
+    return scope.filter(
+        Application.objects.filter(stage__in=COMMITTED_STAGES, deployment__isnull=True).values_list(
+            "volunteer_id", "assignment__start_date", "assignment__end_date"
+        )
     )

@@ -13,7 +13,8 @@ from volex.assignments.selectors import assignment_visible_to
 from volex.core.api.pagination import StandardPagination
 from volex.domain.matching.types import MatchingInputError
 from volex.matching.permissions import can_view_candidates
-from volex.matching.services import candidates_for_assignment, matches_for_volunteer
+from volex.matching.selectors import matches_for_volunteer
+from volex.matching.services import candidates_for_assignment
 from volex.volunteers.selectors import volunteer_for_user
 
 from .serializers import (

@@ -152,3 +152,46 @@ def test_the_periods_a_volunteer_is_committed_to(world):
     for volunteer in (serving, accepted, free):
         expected = profile_facts_from_orm(volunteer_get(pk=volunteer.pk))
         assert records[volunteer.pk].facts.deployed == expected.deployed
+
+
+@pytest.mark.django_db
+def test_a_volunteer_committed_twice_has_both_periods_in_order(world):
+    """In service on one assignment and an offer accepted on a later one: both periods, the
+    earlier first (periods have no order of their own: sorting them used to raise)."""
+    from datetime import timedelta
+
+    from volex.deployments.tests.factories import deploy, ready
+    from volex.matching.fetch import Period
+
+    staff = world.users["supervisor_own"]
+    busy = helpers.volunteer(headline="busy")
+    now = helpers.assignment(host=world.own_org, required=helpers.skills(1), country="UG")
+    later = helpers.assignment(
+        host=world.own_org,
+        required=helpers.skills(1),
+        country="UG",
+        start_date=date.today() + timedelta(days=400),
+    )
+    deployment = deploy(busy, now, staff, days_ago=10)
+    ready(busy, later, staff)
+    assert fetch_profile_records([busy.pk])[busy.pk].facts.deployed == (
+        Period(deployment.start_date, deployment.planned_end_date),
+        Period(later.start_date, later.end_date),
+    )
+
+
+def test_selection_and_deployments_register_their_commitment_sources():
+    """Matching reads committed periods from the apps above it through their registered
+    sources (it imports neither); each app registers once, however often `ready()` runs."""
+    from django.apps import apps
+
+    from volex.deployments.selectors import deployment_periods_in_service
+    from volex.matching.commitments import commitment_sources
+    from volex.selection.selectors import accepted_offer_periods
+
+    apps.get_app_config("selection").ready()
+    apps.get_app_config("deployments").ready()
+    assert sorted(commitment_sources(), key=lambda f: f.__name__) == [
+        accepted_offer_periods,
+        deployment_periods_in_service,
+    ]

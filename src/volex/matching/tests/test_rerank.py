@@ -13,7 +13,7 @@ from volex.domain.matching.text import assignment_text, profile_text
 from volex.matching import encoders
 from volex.matching.encoders import SIMILARITY_BASELINES
 from volex.matching.fetch import fetch_assignment, fetch_profile_records
-from volex.matching.models import ProfileEmbedding
+from volex.matching.models import AssignmentEmbedding, ProfileEmbedding
 from volex.matching.services import candidates_for_assignment
 
 from . import helpers
@@ -94,6 +94,19 @@ def test_stored_rerank_vectors_are_reused_until_the_text_changes(static_then_has
     semantic = {c.volunteer_id: c.components["semantic"] for c in again.candidates}
     expected = expected_similarities(job, list(semantic))
     assert semantic == pytest.approx(expected, abs=2e-3)
+
+
+@pytest.mark.django_db
+def test_the_assignments_rerank_vector_is_reused_while_its_text_is_unchanged(
+    static_then_hashing, pool
+):
+    """The assignment's id reaches the store as a number: looked up as text, its stored vector
+    was never found, and every run encoded and replaced it again."""
+    job, _volunteers = pool
+    candidates_for_assignment(assignment=job, k=10)
+    first = AssignmentEmbedding.objects.get(encoder="hashing-512", assignment=job).pk
+    candidates_for_assignment(assignment=job, k=10, force=True)
+    assert AssignmentEmbedding.objects.get(encoder="hashing-512", assignment=job).pk == first
 
 
 @pytest.mark.django_db

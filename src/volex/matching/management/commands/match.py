@@ -99,7 +99,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         run = result.run
         self.stdout.write(
-            f"{assignment.title} (#{assignment.pk}): run {run.pk}"
+            f"{assignment.title} (#{assignment.pk}): "
+            f"{f'run {run.pk}' if run.pk else 'empty, not stored'}"
             f"{' (reused)' if result.reused else ''}, pool {run.pool_size:,}, "
             f"eligible {run.eligible_count:,}, {len(result.candidates)} candidates; "
             f"index ready in {loaded:.2f} s, match in {run.seconds * 1000:.0f} ms"
