@@ -191,25 +191,32 @@ def _url(application: Application) -> str:
 # --- Applying ------------------------------------------------------------------------------------
 
 
+def ensure_open_for_applications(assignment: Assignment) -> None:
+    """Refuse, by a `ValidationError` on `assignment`, an assignment that takes no applications:
+    not published, or past its application deadline. The one rule the apply page (before and on
+    posting) and the API answer with."""
+    if assignment.state != AssignmentState.PUBLISHED:
+        raise _refused(
+            "assignment",
+            _("This assignment is not open for applications."),
+            SelectionError.ASSIGNMENT_NOT_OPEN,
+        )
+    if assignment.application_deadline and timezone.localdate() > assignment.application_deadline:
+        raise _refused(
+            "assignment",
+            _("Applications closed on %(date)s.")
+            % {"date": formats.date_format(assignment.application_deadline)},
+            SelectionError.DEADLINE_PASSED,
+        )
+
+
 @transaction.atomic
 def application_apply(
     *, volunteer: Volunteer, assignment: Assignment, motivation: str = ""
 ) -> Application:
     """A volunteer applies; the category rules are checked now, with their messages."""
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    if locked.state != AssignmentState.PUBLISHED:
-        raise _refused(
-            "assignment",
-            _("This assignment is not open for applications."),
-            SelectionError.ASSIGNMENT_NOT_OPEN,
-        )
-    if locked.application_deadline and timezone.localdate() > locked.application_deadline:
-        raise _refused(
-            "assignment",
-            _("Applications closed on %(date)s.")
-            % {"date": formats.date_format(locked.application_deadline)},
-            SelectionError.DEADLINE_PASSED,
-        )
+    ensure_open_for_applications(locked)
     if Application.objects.filter(assignment=locked, volunteer=volunteer).exists():
         raise _refused(
             "assignment",
