@@ -13,12 +13,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from volex.assignments.models import Assignment, AssignmentState
+from volex.assignments.permissions import host_staff_users
 from volex.assignments.rules import assignment_service, ensure_rules_met, volunteer_candidate
 from volex.domain import pipeline
 from volex.domain.pipeline import Action, Actor, Refusal, TransitionRefused
 from volex.notifications.models import Kind
-from volex.notifications.services import notification_send
-from volex.organizations.models import Membership, MembershipRole
+from volex.notifications.services import notification_send, notification_send_many
 from volex.volunteers.models import Volunteer
 from volex.volunteers.signals import announce_profile_changed
 
@@ -259,6 +259,12 @@ def application_apply(
         actor=Actor.VOLUNTEER,
         reason=_("Applied."),
     )
+    notification_send_many(
+        recipients=host_staff_users(locked),
+        kind=Kind.APPLICATION_RECEIVED,
+        params=_params(application),
+        url=_url(application),
+    )
     return application
 
 
@@ -430,23 +436,6 @@ def application_reject(*, application, by, reason: str = "", expected=None) -> A
 # --- The volunteer's decisions -------------------------------------------------------------------
 
 
-def _host_staff_users(assignment: Assignment):
-    from volex.accounts.models import User
-
-    organization_ids = []
-    organization = assignment.host
-    while organization is not None:
-        organization_ids.append(organization.pk)
-        organization = organization.parent
-    return User.objects.filter(
-        pk__in=Membership.objects.filter(
-            organization_id__in=organization_ids,
-            role__in=[MembershipRole.HOST_SUPERVISOR, MembershipRole.PROGRAMME_MANAGER],
-        ).values("user_id"),
-        is_active=True,
-    )
-
-
 @transaction.atomic
 def application_accept(*, application, by, now: datetime | None = None) -> Application:
     """Accept an offer: takes a position (never more than the assignment has) and opens the
@@ -465,10 +454,12 @@ def application_accept(*, application, by, now: datetime | None = None) -> Appli
     OnboardingItem.objects.bulk_create(
         OnboardingItem(application=locked, item=item) for item in ChecklistItem.values
     )
-    for user in _host_staff_users(assignment):
-        notification_send(
-            recipient=user, kind=Kind.OFFER_ACCEPTED, params=_params(locked), url=_url(locked)
-        )
+    notification_send_many(
+        recipients=host_staff_users(assignment),
+        kind=Kind.OFFER_ACCEPTED,
+        params=_params(locked),
+        url=_url(locked),
+    )
     return locked
 
 
