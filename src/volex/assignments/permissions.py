@@ -8,11 +8,9 @@ every other check of "who is staff of this assignment" calls one of these two.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from volex.accounts.models import User
 from volex.organizations.models import Membership, MembershipRole
 from volex.organizations.roles import (
     is_administrator,
@@ -23,9 +21,6 @@ from volex.organizations.roles import (
 from volex.organizations.selectors import organization_ancestor_ids
 
 from .models import Assignment, AssignmentState
-
-if TYPE_CHECKING:
-    from volex.accounts.models import User
 
 EDITABLE_STATES = frozenset(
     {AssignmentState.DRAFT, AssignmentState.RETURNED, AssignmentState.PUBLISHED}
@@ -52,7 +47,7 @@ def host_staff_role(user, assignment: Assignment) -> MembershipRole | None:
 def host_staff_users(assignment: Assignment) -> QuerySet[User]:
     """The active users holding a staff role on the host or an organization above it (the same
     people `host_staff_role` answers for, administrators aside)."""
-    return get_user_model().objects.filter(
+    return User.objects.filter(
         pk__in=Membership.objects.filter(
             organization_id__in=organization_ancestor_ids(assignment.host_id),
             role__in=STAFF_ROLES,

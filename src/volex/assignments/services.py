@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +28,10 @@ from .models import (
 from .permissions import EDITABLE_STATES
 from .rules import ensure_rules_met, service_facts
 from .signals import announce_assignment_changed
+
+if TYPE_CHECKING:
+    from volex.accounts.models import User
+    from volex.organizations.models import Organization
 
 
 @dataclass(frozen=True)
@@ -75,8 +81,8 @@ def duty_station_get_or_create(
     hardship_class: str = "A",
     is_family: bool = True,
     peace_operation_id: int | None = None,
-    latitude=None,
-    longitude=None,
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
 ) -> DutyStation:
     station, created = DutyStation.objects.get_or_create(
         country_id=country_id,
@@ -169,7 +175,9 @@ def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
 
 
 @transaction.atomic
-def assignment_create(*, host, created_by, data: AssignmentData) -> Assignment:
+def assignment_create(
+    *, host: Organization, created_by: User | None, data: AssignmentData
+) -> Assignment:
     _validate(data)
     assignment = _write(Assignment(host=host, created_by=created_by), data)
     AssignmentEvent.objects.create(
@@ -179,7 +187,9 @@ def assignment_create(*, host, created_by, data: AssignmentData) -> Assignment:
 
 
 @transaction.atomic
-def assignment_update(*, assignment: Assignment, data: AssignmentData, by=None) -> Assignment:
+def assignment_update(
+    *, assignment: Assignment, data: AssignmentData, by: User | None = None
+) -> Assignment:
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if locked.state not in EDITABLE_STATES:
         raise ValidationError(
@@ -196,7 +206,7 @@ def assignment_update(*, assignment: Assignment, data: AssignmentData, by=None) 
 
 
 @transaction.atomic
-def assignment_duplicate(*, assignment: Assignment, created_by) -> Assignment:
+def assignment_duplicate(*, assignment: Assignment, created_by: User | None) -> Assignment:
     """A new draft with everything the original says; its title marks it as a copy."""
     original = (
         Assignment.objects.select_related("duty_station")
@@ -265,7 +275,7 @@ def _transition(
     assignment: Assignment,
     to: str,
     expected: str | None = None,
-    by=None,
+    by: User | None = None,
     comment: str = "",
 ) -> Assignment:
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
@@ -313,7 +323,11 @@ def _transition(
 
 
 def assignment_submit(
-    *, assignment: Assignment, by=None, comment: str = "", expected: str | None = None
+    *,
+    assignment: Assignment,
+    by: User | None = None,
+    comment: str = "",
+    expected: str | None = None,
 ) -> Assignment:
     """A supervisor sends the description to the programme for approval."""
     return _transition(
@@ -322,7 +336,7 @@ def assignment_submit(
 
 
 def assignment_return(
-    *, assignment: Assignment, by=None, comment: str, expected: str | None = None
+    *, assignment: Assignment, by: User | None = None, comment: str, expected: str | None = None
 ) -> Assignment:
     """A programme manager sends the description back with what to change."""
     if not comment.strip():
@@ -343,7 +357,7 @@ def assignment_return(
 def assignment_approve(
     *,
     assignment: Assignment,
-    by=None,
+    by: User | None = None,
     comment: str = "",
     publish: bool = True,
     expected: str | None = None,
@@ -359,23 +373,29 @@ def assignment_approve(
 
 
 def assignment_publish(
-    *, assignment: Assignment, expected: str | None = None, by=None
+    *, assignment: Assignment, expected: str | None = None, by: User | None = None
 ) -> Assignment:
     return _transition(assignment=assignment, to=S.PUBLISHED, expected=expected, by=by)
 
 
-def assignment_close(*, assignment: Assignment, expected: str | None = None, by=None) -> Assignment:
+def assignment_close(
+    *, assignment: Assignment, expected: str | None = None, by: User | None = None
+) -> Assignment:
     return _transition(assignment=assignment, to=S.CLOSED, expected=expected, by=by)
 
 
 def assignment_mark_filled(
-    *, assignment: Assignment, expected: str | None = None, by=None
+    *, assignment: Assignment, expected: str | None = None, by: User | None = None
 ) -> Assignment:
     return _transition(assignment=assignment, to=S.FILLED, expected=expected, by=by)
 
 
 def assignment_cancel(
-    *, assignment: Assignment, expected: str | None = None, by=None, comment: str = ""
+    *,
+    assignment: Assignment,
+    expected: str | None = None,
+    by: User | None = None,
+    comment: str = "",
 ) -> Assignment:
     return _transition(
         assignment=assignment, to=S.CANCELLED, expected=expected, by=by, comment=comment
@@ -383,7 +403,7 @@ def assignment_cancel(
 
 
 @transaction.atomic
-def assignment_fast_track(*, assignment: Assignment, by=None) -> Assignment:
+def assignment_fast_track(*, assignment: Assignment, by: User | None = None) -> Assignment:
     """Submit, approve and publish a draft in one go (demo data, tests and imports)."""
     submitted = assignment_submit(assignment=assignment, by=by)
     return assignment_approve(assignment=submitted, by=by)

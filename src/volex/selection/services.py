@@ -6,6 +6,7 @@ Two people acting at once therefore get one success and one clear refusal."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -39,6 +40,9 @@ from .models import (
 )
 from .permissions import actors_on, staff_actor
 
+if TYPE_CHECKING:
+    from volex.accounts.models import User
+
 OFFER_DAYS = 14
 REMIND_BEFORE = timedelta(days=2)
 
@@ -67,7 +71,9 @@ def _when(moment: datetime | None) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-def _refusal_error(refusal: TransitionRefused, *, action: Action, stage: str, context):
+def _refusal_error(
+    refusal: TransitionRefused, *, action: Action, stage: str, context: pipeline.Context
+) -> ValidationError:
     params: dict[str, str] = {}
     if refusal.reason is Refusal.WRONG_STAGE:
         params = {
@@ -95,7 +101,7 @@ def _lock(application: Application) -> tuple[Assignment, Application]:
     return assignment, locked
 
 
-def _actor_for(by, application: Application, action: Action) -> Actor:
+def _actor_for(by: User | None, application: Application, action: Action) -> Actor:
     if by is None:
         return Actor.SYSTEM
     actors = actors_on(by, application)
@@ -107,7 +113,14 @@ def _actor_for(by, application: Application, action: Action) -> Actor:
 
 
 def _record(
-    application: Application, *, action: str, from_stage: str, to_stage: str, by, actor, reason=""
+    application: Application,
+    *,
+    action: str,
+    from_stage: str,
+    to_stage: str,
+    by: User | None,
+    actor: Actor,
+    reason: str = "",
 ) -> ApplicationTransition:
     return ApplicationTransition.objects.create(
         application=application,
@@ -129,12 +142,12 @@ def _advance(
     *,
     application: Application,
     action: Action,
-    by,
+    by: User | None,
     reason: str = "",
     expected: str | None = None,
     actor: Actor | None = None,
     now: datetime | None = None,
-    fields: dict | None = None,
+    fields: dict[str, object] | None = None,
 ) -> tuple[Assignment, Application]:
     assignment, locked = _lock(application)
     if actor is None:
@@ -165,7 +178,7 @@ def _advance(
         actor=actor,
         reason=reason,
     )
-    committed = locked.stage in COMMITTED_STAGES or target in COMMITTED_STAGES
+    committed = locked.stage in COMMITTED_STAGES or str(target) in COMMITTED_STAGES
     locked.stage = target
     for name, value in (fields or {}).items():
         setattr(locked, name, value)
@@ -175,7 +188,7 @@ def _advance(
     return assignment, locked
 
 
-def _params(application: Application, **extra) -> dict[str, object]:
+def _params(application: Application, **extra: object) -> dict[str, object]:
     return {
         "assignment": application.assignment.title,
         "host": application.assignment.host.name,
@@ -269,7 +282,9 @@ def application_apply(
 
 
 @transaction.atomic
-def invitation_create(*, assignment: Assignment, volunteer: Volunteer, by, message: str = ""):
+def invitation_create(
+    *, assignment: Assignment, volunteer: Volunteer, by: User, message: str = ""
+) -> Invitation:
     """A host invites a suggested talent-pool volunteer to apply."""
     locked = Assignment.objects.select_for_update().select_related("host").get(pk=assignment.pk)
     if staff_actor(by, locked) is None:
@@ -317,14 +332,26 @@ def invitation_create(*, assignment: Assignment, volunteer: Volunteer, by, messa
 # --- The host's decisions ------------------------------------------------------------------------
 
 
-def application_longlist(*, application, by, reason: str = "", expected=None) -> Application:
+def application_longlist(
+    *,
+    application: Application,
+    by: User,
+    reason: str = "",
+    expected: str | None = None,
+) -> Application:
     return _advance(
         application=application, action=Action.LONGLIST, by=by, reason=reason, expected=expected
     )[1]
 
 
 @transaction.atomic
-def application_shortlist(*, application, by, reason: str = "", expected=None) -> Application:
+def application_shortlist(
+    *,
+    application: Application,
+    by: User,
+    reason: str = "",
+    expected: str | None = None,
+) -> Application:
     _assignment, locked = _advance(
         application=application, action=Action.SHORTLIST, by=by, reason=reason, expected=expected
     )
@@ -340,13 +367,13 @@ def application_shortlist(*, application, by, reason: str = "", expected=None) -
 @transaction.atomic
 def application_assess(
     *,
-    application,
-    by,
+    application: Application,
+    by: User,
     kind: str,
     score: int,
     notes: str = "",
     assessed_on: date | None = None,
-    expected=None,
+    expected: str | None = None,
 ) -> Assessment:
     """Record an interview, a test or a desk review (score 0-100) and mark the stage assessed."""
     errors = {}
@@ -378,7 +405,13 @@ def application_assess(
     )
 
 
-def application_prefer(*, application, by, reason: str = "", expected=None) -> Application:
+def application_prefer(
+    *,
+    application: Application,
+    by: User,
+    reason: str = "",
+    expected: str | None = None,
+) -> Application:
     return _advance(
         application=application, action=Action.PREFER, by=by, reason=reason, expected=expected
     )[1]
@@ -387,11 +420,11 @@ def application_prefer(*, application, by, reason: str = "", expected=None) -> A
 @transaction.atomic
 def application_offer(
     *,
-    application,
-    by,
+    application: Application,
+    by: User,
     expires_at: datetime | None = None,
     reason: str = "",
-    expected=None,
+    expected: str | None = None,
 ) -> Application:
     """Offer the position until `expires_at` (default: 14 days from now)."""
     now = timezone.now()
@@ -420,7 +453,13 @@ def application_offer(
 
 
 @transaction.atomic
-def application_reject(*, application, by, reason: str = "", expected=None) -> Application:
+def application_reject(
+    *,
+    application: Application,
+    by: User,
+    reason: str = "",
+    expected: str | None = None,
+) -> Application:
     _assignment, locked = _advance(
         application=application, action=Action.REJECT, by=by, reason=reason, expected=expected
     )
@@ -437,7 +476,9 @@ def application_reject(*, application, by, reason: str = "", expected=None) -> A
 
 
 @transaction.atomic
-def application_accept(*, application, by, now: datetime | None = None) -> Application:
+def application_accept(
+    *, application: Application, by: User, now: datetime | None = None
+) -> Application:
     """Accept an offer: takes a position (never more than the assignment has) and opens the
     onboarding checklist."""
     assignment, locked = _advance(application=application, action=Action.ACCEPT, by=by, now=now)
@@ -463,12 +504,12 @@ def application_accept(*, application, by, now: datetime | None = None) -> Appli
     return locked
 
 
-def application_decline(*, application, by, reason: str = "") -> Application:
+def application_decline(*, application: Application, by: User, reason: str = "") -> Application:
     return _advance(application=application, action=Action.DECLINE, by=by, reason=reason)[1]
 
 
 @transaction.atomic
-def application_withdraw(*, application, by, reason: str = "") -> Application:
+def application_withdraw(*, application: Application, by: User, reason: str = "") -> Application:
     """The volunteer withdraws; a position they held is freed."""
     _assignment, locked = _advance(
         application=application, action=Action.WITHDRAW, by=by, reason=reason
@@ -481,7 +522,9 @@ def application_withdraw(*, application, by, reason: str = "") -> Application:
 
 
 @transaction.atomic
-def application_expire_offer(*, application, now: datetime | None = None) -> Application:
+def application_expire_offer(
+    *, application: Application, now: datetime | None = None
+) -> Application:
     _assignment, locked = _advance(
         application=application,
         action=Action.EXPIRE,
@@ -539,10 +582,10 @@ def offers_sweep(*, now: datetime | None = None) -> tuple[int, int]:
 @transaction.atomic
 def onboarding_item_update(
     *,
-    application,
+    application: Application,
     item: str,
     status: str,
-    by,
+    by: User,
     status_date: date | None = None,
     notes: str = "",
 ) -> OnboardingItem:
