@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -153,3 +155,38 @@ class CommentForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+_STATION_FIELDS = ("country", "place", "hardship_class", "is_family")
+
+
+def assignment_values(form: AssignmentForm, languages, skills) -> dict[str, Any]:
+    """What the edit page says, in the words of the API's `AssignmentInput`, for the one mapping
+    both share (`volex.assignments.inputs.assignment_data`). Every field of the form is passed on;
+    only the duty station's four fields, the goals and the formset rows change shape."""
+    data = dict(form.cleaned_data)
+    station = {name: data.pop(name, None) for name in _STATION_FIELDS}
+    data["duty_station"] = (
+        {**station, "country": station["country"].pk} if station["country"] else None
+    )
+    data["sdg_goals"] = [goal.pk for goal in data.get("sdg_goals", [])]
+    data["skills"] = [
+        {
+            "skill": row["skill_obj"].pk,
+            "is_required": row.get("is_required", False),
+            "min_level": row["level"],
+            "min_years": row.get("years") or 0,
+        }
+        for row in skills.cleaned_data
+        if row.get("skill_obj")
+    ]
+    data["languages"] = [
+        {
+            "language": row["language_obj"].pk,
+            "min_level": row["level"],
+            "is_required": row.get("is_required", False),
+        }
+        for row in languages.cleaned_data
+        if row.get("language_obj")
+    ]
+    return data

@@ -20,7 +20,9 @@ from .forms import (
     AssignmentLanguageFormSet,
     AssignmentSkillFormSet,
     CommentForm,
+    assignment_values,
 )
+from .inputs import assignment_data
 from .models import Assignment, AssignmentLanguage, AssignmentState
 from .permissions import (
     can_duplicate_assignment,
@@ -32,7 +34,6 @@ from .permissions import (
 )
 from .rules import assignment_service, eligibility_errors, volunteer_candidate
 from .selectors import assignment_detail, assignment_list_for_organizations, assignment_public_list
-from .services import AssignmentData, LanguageNeed, SkillNeed
 
 
 def _filter_form(request) -> AssignmentFilterForm:
@@ -112,54 +113,6 @@ def _host_choices(user):
     return Organization.objects.filter(pk__in=staff_organization_ids(user))
 
 
-def _data_from(form, languages, skills) -> AssignmentData:
-    data = form.cleaned_data
-    station = None
-    if data.get("country"):
-        station = services.duty_station_get_or_create(
-            country_id=data["country"].pk,
-            place=data["place"],
-            hardship_class=data["hardship_class"],
-            is_family=data["is_family"],
-        )
-    return AssignmentData(
-        title=data["title"],
-        category=data["category"],
-        sector=data["sector"],
-        start_date=data["start_date"],
-        end_date=data["end_date"],
-        duty_station=station,
-        positions=data["positions"],
-        context=data["context"],
-        tasks=data["tasks"],
-        expected_results=data["expected_results"],
-        qualifications=data["qualifications"],
-        application_deadline=data.get("application_deadline"),
-        groups_reached=data["groups_reached"],
-        sdg_goal_ids=[g.pk for g in data["sdg_goals"]],
-        sdg_target_ids=data["sdg_targets"],
-        skills=[
-            SkillNeed(
-                skill_id=row["skill_obj"].pk,
-                is_required=row.get("is_required", False),
-                min_level=row["level"],
-                min_years=row.get("years") or 0,
-            )
-            for row in skills.cleaned_data
-            if row.get("skill_obj")
-        ],
-        languages=[
-            LanguageNeed(
-                language_id=row["language_obj"].pk,
-                min_level=row["level"],
-                is_required=row.get("is_required", False),
-            )
-            for row in languages.cleaned_data
-            if row.get("language_obj")
-        ],
-    )
-
-
 def _initial(assignment: Assignment) -> dict:
     station = assignment.duty_station
     return {
@@ -194,7 +147,9 @@ def _editor(request, *, assignment: Assignment | None):
         if form.is_valid() and languages.is_valid() and skills.is_valid():
             try:
                 with transaction.atomic():
-                    data = _data_from(form, languages, skills)
+                    data = assignment_data(
+                        assignment_values(form, languages, skills), current=assignment
+                    )
                     if assignment is None:
                         host = hosts.filter(pk=host_id).first() if host_id else hosts.first()
                         if host is None:

@@ -48,6 +48,10 @@ MESSAGES = {
         _("Offer accepted: %(assignment)s"),
         _('%(volunteer)s accepted the offer for "%(assignment)s". Onboarding can start.'),
     ),
+    Kind.APPLICATION_RECEIVED: (
+        _("New application: %(assignment)s"),
+        _('%(volunteer)s applied for "%(assignment)s". The application waits for your review.'),
+    ),
     Kind.ASSIGNMENT_SUBMITTED: (
         _("To approve: %(assignment)s"),
         _('"%(assignment)s" of %(host)s was submitted for approval.\n\n%(message)s'),

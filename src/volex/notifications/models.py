@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     OFFER_EXPIRED = "offer_expired", _("Offer expired")
     NOT_SELECTED = "not_selected", _("Not selected")
     OFFER_ACCEPTED = "offer_accepted", _("Offer accepted")
+    APPLICATION_RECEIVED = "application_received", _("Application received")
     ASSIGNMENT_SUBMITTED = "assignment_submitted", _("Assignment submitted for approval")
     ASSIGNMENT_RETURNED = "assignment_returned", _("Assignment returned for changes")
     ASSIGNMENT_APPROVED = "assignment_approved", _("Assignment approved")

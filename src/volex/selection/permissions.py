@@ -8,23 +8,20 @@ Programme managers and administrators see it (eligibility, duty of care), as on 
 
 from __future__ import annotations
 
+from volex.assignments.permissions import host_staff_role
 from volex.domain.pipeline import Actor
-from volex.organizations.roles import (
-    is_administrator,
-    managed_organization_ids,
-    supervised_organization_ids,
-)
+from volex.organizations.models import MembershipRole
+
+_ACTORS = {
+    MembershipRole.PROGRAMME_MANAGER: Actor.PROGRAMME,
+    MembershipRole.HOST_SUPERVISOR: Actor.HOST,
+}
 
 
 def staff_actor(user, assignment) -> Actor | None:
-    """The role `user` holds towards `assignment`'s selection, or None."""
-    if user is None or not user.is_authenticated:
-        return None
-    if is_administrator(user) or assignment.host_id in managed_organization_ids(user):
-        return Actor.PROGRAMME
-    if assignment.host_id in supervised_organization_ids(user):
-        return Actor.HOST
-    return None
+    """The role `user` holds towards `assignment`'s selection (its staff role), or None."""
+    role = host_staff_role(user, assignment)
+    return None if role is None else _ACTORS[role]
 
 
 def actors_on(user, application) -> frozenset[Actor]:

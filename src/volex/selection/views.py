@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from volex.assignments.models import Assignment, AssignmentState
+from volex.assignments.models import Assignment
 from volex.assignments.rules import assignment_service, eligibility_errors, volunteer_candidate
 from volex.assignments.selectors import assignment_detail
 from volex.core.pagination import paginate, querystring_without_page
@@ -49,16 +49,24 @@ def _refused(request, error: ValidationError) -> None:
 
 @login_required
 def apply(request, pk: int):
+    """The apply form. An assignment the volunteer can see but that takes no applications gets
+    the selection service's refusal on the page, as the API gives it."""
     volunteer = _own_volunteer(request)
     assignment = assignment_detail(user=request.user, pk=pk)
-    if assignment is None or assignment.state != AssignmentState.PUBLISHED:
+    if assignment is None:
         raise Http404
     existing = application_of(volunteer=volunteer, assignment=assignment)
     if existing is not None:
         messages.info(request, _("You have already applied to this assignment."))
         return redirect("selection:application", existing.pk)
     form = ApplyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    try:
+        services.ensure_open_for_applications(assignment)
+    except ValidationError as error:
+        closed = error.messages
+    else:
+        closed = []
+    if request.method == "POST" and not closed and form.is_valid():
         try:
             application = services.application_apply(
                 volunteer=volunteer,
@@ -75,7 +83,7 @@ def apply(request, pk: int):
     return render(
         request,
         "selection/apply.html",
-        {"assignment": assignment, "form": form, "eligibility": eligibility},
+        {"assignment": assignment, "form": form, "eligibility": eligibility, "closed": closed},
     )
 
 

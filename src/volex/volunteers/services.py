@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -35,6 +35,27 @@ class SkillEntry:
     skill_id: int
     level: str
     years: int = 0
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    """Everything a volunteer says on their profile, as `volunteer_profile_edit` takes it."""
+
+    birth_date: date | None
+    gender: str
+    nationality_ids: Sequence[str]
+    heritage_country_ids: Sequence[str]
+    residence_country_id: str | None
+    headline: str = ""
+    summary: str = ""
+    occupation_id: int | None = None
+    sectors: Sequence[str] = ()
+    eligible_categories: Sequence[str] = ()
+    available_from: date | None = None
+    available_until: date | None = None
+    consent_to_matching: bool = False
+    languages: Sequence[LanguageEntry] = field(default_factory=tuple)
+    skills: Sequence[SkillEntry] = field(default_factory=tuple)
 
 
 @transaction.atomic
@@ -70,11 +91,13 @@ def volunteer_register(
 
 
 def _check_choices(field: str, values: Iterable[str], allowed: Sequence[str]) -> list[str]:
-    values = list(dict.fromkeys(values))
-    unknown = [v for v in values if v not in allowed]
+    """The values once each, in the order of the choices: the order a volunteer ticked or sent
+    them in means nothing, and a profile sent back unchanged stays unchanged."""
+    given = set(values)
+    unknown = sorted(given - set(allowed))
     if unknown:
         raise ValidationError({field: _("Unknown value(s): %s.") % ", ".join(unknown)})
-    return values
+    return [value for value in allowed if value in given]
 
 
 def _check_profile(
@@ -186,3 +209,14 @@ def volunteer_skills_set(*, volunteer: Volunteer, skills: Sequence[SkillEntry]) 
         for e in skills
     )
     announce_profile_changed(volunteer.pk)
+
+
+@transaction.atomic
+def volunteer_profile_edit(*, volunteer: Volunteer, data: ProfileData) -> Volunteer:
+    """Write the whole profile at once: its facts, its languages and its skills."""
+    facts = asdict(data)
+    del facts["languages"], facts["skills"]
+    volunteer = volunteer_profile_update(volunteer=volunteer, **facts)
+    volunteer_languages_set(volunteer=volunteer, languages=data.languages)
+    volunteer_skills_set(volunteer=volunteer, skills=data.skills)
+    return volunteer

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +8,8 @@ from django.utils.translation import gettext as _
 from volex.reference.models import Language, Skill
 
 from . import services
-from .forms import LanguageFormSet, ProfileForm, SkillFormSet
+from .forms import LanguageFormSet, ProfileForm, SkillFormSet, profile_values
+from .inputs import profile_data
 from .permissions import can_see_personal_data, can_view_volunteer
 from .selectors import volunteer_for_user, volunteer_get
 
@@ -49,45 +49,6 @@ def _initial(volunteer):
     }
 
 
-def _save(volunteer, form, languages, skills) -> None:
-    data = form.cleaned_data
-    with transaction.atomic():
-        services.volunteer_profile_update(
-            volunteer=volunteer,
-            birth_date=data["birth_date"],
-            gender=data["gender"],
-            nationality_ids=[c.pk for c in data["nationalities"]],
-            heritage_country_ids=[c.pk for c in data["heritage_countries"]],
-            residence_country_id=data["residence_country"].pk
-            if data["residence_country"]
-            else None,
-            headline=data["headline"],
-            summary=data["summary"],
-            occupation_id=volunteer.occupation_id,
-            sectors=data["sectors"],
-            eligible_categories=data["eligible_categories"],
-            available_from=data["available_from"],
-            available_until=data["available_until"],
-            consent_to_matching=data["consent_to_matching"],
-        )
-        services.volunteer_languages_set(
-            volunteer=volunteer,
-            languages=[
-                services.LanguageEntry(row["language_obj"].pk, row["level"])
-                for row in languages.cleaned_data
-                if row.get("language_obj")
-            ],
-        )
-        services.volunteer_skills_set(
-            volunteer=volunteer,
-            skills=[
-                services.SkillEntry(row["skill_obj"].pk, row["level"], row.get("years") or 0)
-                for row in skills.cleaned_data
-                if row.get("skill_obj")
-            ],
-        )
-
-
 @login_required
 def edit_profile(request):
     volunteer = _own_volunteer(request)
@@ -97,7 +58,10 @@ def edit_profile(request):
         skills = SkillFormSet(request.POST, prefix="skill")
         if form.is_valid() and languages.is_valid() and skills.is_valid():
             try:
-                _save(volunteer, form, languages, skills)
+                services.volunteer_profile_edit(
+                    volunteer=volunteer,
+                    data=profile_data(profile_values(form, languages, skills), volunteer=volunteer),
+                )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

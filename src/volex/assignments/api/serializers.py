@@ -59,6 +59,7 @@ class AssignmentListOutput(serializers.ModelSerializer):
 
 
 class AssignmentDetailOutput(AssignmentListOutput):
+    occupation = serializers.IntegerField(source="occupation_id", allow_null=True)
     skills = AssignmentSkillOutput(many=True)
     sdg_targets = serializers.SerializerMethodField()
 
@@ -71,6 +72,7 @@ class AssignmentDetailOutput(AssignmentListOutput):
             "qualifications",
             "groups_reached",
             "application_deadline",
+            "occupation",
             "skills",
             "sdg_targets",
         ]
@@ -109,27 +111,30 @@ class DutyStationInput(serializers.Serializer):
 
 
 class AssignmentInput(serializers.Serializer):
-    """Every field of a description of assignment."""
+    """Every field of a description of assignment. Creating, a field left out takes its default;
+    updating, it keeps its value (`volex.assignments.inputs.assignment_data`)."""
 
     host = serializers.IntegerField(required=False, help_text="Needed when creating.")
     title = serializers.CharField(max_length=200)
-    context = serializers.CharField(required=False, allow_blank=True, default="")
-    tasks = serializers.CharField(required=False, allow_blank=True, default="")
-    expected_results = serializers.CharField(required=False, allow_blank=True, default="")
-    qualifications = serializers.CharField(required=False, allow_blank=True, default="")
+    context = serializers.CharField(required=False, allow_blank=True)
+    tasks = serializers.CharField(required=False, allow_blank=True)
+    expected_results = serializers.CharField(required=False, allow_blank=True)
+    qualifications = serializers.CharField(required=False, allow_blank=True)
     category = serializers.CharField()
     sector = serializers.CharField()
-    duty_station = DutyStationInput(required=False, allow_null=True, default=None)
-    positions = serializers.IntegerField(min_value=1, default=1)
+    duty_station = DutyStationInput(required=False, allow_null=True)
+    positions = serializers.IntegerField(min_value=1, required=False)
     start_date = serializers.DateField()
     end_date = serializers.DateField()
-    application_deadline = serializers.DateField(required=False, allow_null=True, default=None)
-    occupation = serializers.IntegerField(required=False, allow_null=True, default=None)
-    sdg_goals = serializers.ListField(child=serializers.IntegerField(), default=list)
-    sdg_targets = serializers.ListField(child=serializers.CharField(), default=list)
-    groups_reached = serializers.ListField(child=serializers.CharField(), default=list)
-    skills = SkillNeedInput(many=True, default=list)
-    languages = LanguageNeedInput(many=True, default=list)
+    application_deadline = serializers.DateField(required=False, allow_null=True)
+    occupation = serializers.IntegerField(
+        required=False, allow_null=True, help_text="The ESCO occupation's id."
+    )
+    sdg_goals = serializers.ListField(child=serializers.IntegerField(), required=False)
+    sdg_targets = serializers.ListField(child=serializers.CharField(), required=False)
+    groups_reached = serializers.ListField(child=serializers.CharField(), required=False)
+    skills = SkillNeedInput(many=True, required=False)
+    languages = LanguageNeedInput(many=True, required=False)
 
 
 class CommentInput(serializers.Serializer):

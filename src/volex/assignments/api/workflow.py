@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABCMeta, abstractmethod
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from volex.assignments import services
+from volex.assignments.inputs import assignment_data
 from volex.assignments.models import Assignment
 from volex.assignments.permissions import (
     can_create_assignment_for,
@@ -32,44 +34,6 @@ from .serializers import (
     AssignmentListOutput,
     CommentInput,
 )
-
-
-def _data(values) -> services.AssignmentData:
-    station = None
-    if values.get("duty_station"):
-        ds = values["duty_station"]
-        station = services.duty_station_get_or_create(
-            country_id=ds["country"].upper(),
-            place=ds["place"],
-            hardship_class=ds["hardship_class"],
-            is_family=ds["is_family"],
-        )
-    return services.AssignmentData(
-        title=values["title"],
-        category=values["category"],
-        sector=values["sector"],
-        start_date=values["start_date"],
-        end_date=values["end_date"],
-        duty_station=station,
-        positions=values["positions"],
-        context=values["context"],
-        tasks=values["tasks"],
-        expected_results=values["expected_results"],
-        qualifications=values["qualifications"],
-        occupation_id=values["occupation"],
-        application_deadline=values["application_deadline"],
-        groups_reached=values["groups_reached"],
-        sdg_goal_ids=values["sdg_goals"],
-        sdg_target_ids=values["sdg_targets"],
-        skills=[
-            services.SkillNeed(s["skill"], s["is_required"], s["min_level"], s["min_years"])
-            for s in values["skills"]
-        ],
-        languages=[
-            services.LanguageNeed(lang["language"], lang["min_level"], lang["is_required"])
-            for lang in values["languages"]
-        ],
-    )
 
 
 def _visible(request, pk: int) -> Assignment:
@@ -109,32 +73,44 @@ class AssignmentCreateApi(APIView):
         host = Organization.objects.filter(pk=data.validated_data.get("host")).first()
         if host is None or not can_create_assignment_for(request.user, host):
             raise PermissionDenied
-        assignment = services.assignment_create(
-            host=host, created_by=request.user, data=_data(data.validated_data)
-        )
+        with transaction.atomic():
+            assignment = services.assignment_create(
+                host=host, created_by=request.user, data=assignment_data(data.validated_data)
+            )
         return _out(assignment.pk, request, status.HTTP_201_CREATED)
 
 
 class AssignmentUpdateApi(APIView):
-    """Replace the description of a draft, returned or published assignment."""
+    """Change the description of a draft, returned or published assignment. PUT sends every
+    required field, PATCH only those it changes; a field left out keeps its value either way."""
 
     permission_classes = [IsAuthenticated]
 
     @extend_schema(request=AssignmentInput, responses=AssignmentDetailOutput)
     def put(self, request, pk: int):
+        return self._write(request, pk, partial=False)
+
+    @extend_schema(request=AssignmentInput, responses=AssignmentDetailOutput)
+    def patch(self, request, pk: int):
+        return self._write(request, pk, partial=True)
+
+    def _write(self, request, pk: int, *, partial: bool) -> Response:
         assignment = _visible(request, pk)
         if not is_host_staff(request.user, assignment):
             raise PermissionDenied
-        data = AssignmentInput(data=request.data)
+        data = AssignmentInput(data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
         if not can_edit_assignment(request.user, assignment) and assignment.state in (
             "cancelled",
             "filled",
         ):
             raise PermissionDenied
-        services.assignment_update(
-            assignment=assignment, data=_data(data.validated_data), by=request.user
-        )
+        with transaction.atomic():
+            services.assignment_update(
+                assignment=assignment,
+                data=assignment_data(data.validated_data, current=assignment),
+                by=request.user,
+            )
         return _out(pk, request)
 
 

@@ -1,6 +1,9 @@
 """One error format for the whole API:
 
 {"error": {"code": "invalid", "message": "...", "fields": {"end_date": [{"code": ..., "message": ...}]}}}
+
+A refusal from a service (a Django `ValidationError` or `PermissionDenied`) keeps the service's
+code and message; a serializer's field errors get the generic "invalid".
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -41,22 +44,28 @@ def _from_django_validation(error: DjangoValidationError) -> dict:
     }
 
 
+def _refusal(error: DjangoValidationError) -> dict:
+    """A service's refusal in its own words: its code (when all its errors share one) and its
+    messages at the top, every error by field below."""
+    fields = _from_django_validation(error)
+    items = [item for errors in fields.values() for item in errors]
+    codes = {item["code"] for item in items}
+    return {
+        "code": codes.pop() if len(codes) == 1 else "invalid",
+        "message": " ".join(item["message"] for item in items)
+        or _("The request has invalid fields."),
+        "fields": fields,
+    }
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        return Response(
-            {
-                "error": {
-                    "code": "invalid",
-                    "message": _("The request has invalid fields."),
-                    "fields": _from_django_validation(exc),
-                }
-            },
-            status=status.HTTP_400_BAD_REQUEST,
-        )
+        return Response({"error": _refusal(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied()
+        # A service that says why it refuses keeps its words; a bare refusal gets DRF's.
+        exc = exceptions.PermissionDenied(str(exc) or None)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

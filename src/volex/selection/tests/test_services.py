@@ -204,3 +204,30 @@ def test_invitation_notifies_and_marks_the_application(world):
             by=world.users["supervisor_other"],
         )
     assert apply(world.volunteer, world.published).invited is True
+
+
+def test_applying_notifies_the_host_staff_up_the_organization_tree(world):
+    from volex.assignments.tests.factories import AssignmentFactory
+    from volex.organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+    mission = OrganizationFactory(name="Mission")
+    office = OrganizationFactory(name="Field Office", parent=mission)
+    office_supervisor = MembershipFactory(organization=office).user
+    mission_supervisor = MembershipFactory(organization=mission).user
+    mission_manager = MembershipFactory(organization=mission, role="programme_manager").user
+    elsewhere = world.users["supervisor_other"]
+    assignment = AssignmentFactory(host=office, title="Field Role")
+
+    application = apply(world.volunteer, assignment)
+
+    received = Notification.objects.filter(kind="application_received")
+    assert set(received.values_list("recipient", flat=True)) == {
+        office_supervisor.pk,
+        mission_supervisor.pk,
+        mission_manager.pk,
+    }
+    assert elsewhere.pk not in set(Notification.objects.values_list("recipient", flat=True))
+    message = received.get(recipient=office_supervisor)
+    assert "Field Role" in message.subject
+    assert world.volunteer.display_name in message.body
+    assert message.url == f"/selection/applications/{application.pk}/"

@@ -1,21 +1,22 @@
-"""Writes for duty stations and assignments. Every state change is checked here, under a row
-lock, so that two people acting at once get one success and one clear refusal."""
+"""Writing a description of assignment (what it says, where and when) and its duty station;
+every write validates before saving and announces the change."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from volex.core.choices import LeaveNoOneBehindGroup
 
-from .errors import AssignmentError
-from .models import (
+from ..errors import AssignmentError
+from ..models import (
     Assignment,
     AssignmentEvent,
     AssignmentLanguage,
@@ -23,9 +24,13 @@ from .models import (
     AssignmentState,
     DutyStation,
 )
-from .permissions import EDITABLE_STATES
-from .rules import ensure_rules_met, service_facts
-from .signals import announce_assignment_changed
+from ..permissions import EDITABLE_STATES
+from ..rules import ensure_rules_met, service_facts
+from ..signals import announce_assignment_changed
+
+if TYPE_CHECKING:
+    from volex.accounts.models import User
+    from volex.organizations.models import Organization
 
 
 @dataclass(frozen=True)
@@ -75,8 +80,8 @@ def duty_station_get_or_create(
     hardship_class: str = "A",
     is_family: bool = True,
     peace_operation_id: int | None = None,
-    latitude=None,
-    longitude=None,
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
 ) -> DutyStation:
     station, created = DutyStation.objects.get_or_create(
         country_id=country_id,
@@ -169,7 +174,9 @@ def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
 
 
 @transaction.atomic
-def assignment_create(*, host, created_by, data: AssignmentData) -> Assignment:
+def assignment_create(
+    *, host: Organization, created_by: User | None, data: AssignmentData
+) -> Assignment:
     _validate(data)
     assignment = _write(Assignment(host=host, created_by=created_by), data)
     AssignmentEvent.objects.create(
@@ -179,7 +186,9 @@ def assignment_create(*, host, created_by, data: AssignmentData) -> Assignment:
 
 
 @transaction.atomic
-def assignment_update(*, assignment: Assignment, data: AssignmentData, by=None) -> Assignment:
+def assignment_update(
+    *, assignment: Assignment, data: AssignmentData, by: User | None = None
+) -> Assignment:
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if locked.state not in EDITABLE_STATES:
         raise ValidationError(
@@ -196,7 +205,7 @@ def assignment_update(*, assignment: Assignment, data: AssignmentData, by=None) 
 
 
 @transaction.atomic
-def assignment_duplicate(*, assignment: Assignment, created_by) -> Assignment:
+def assignment_duplicate(*, assignment: Assignment, created_by: User | None) -> Assignment:
     """A new draft with everything the original says; its title marks it as a copy."""
     original = (
         Assignment.objects.select_related("duty_station")
@@ -240,150 +249,3 @@ def assignment_duplicate(*, assignment: Assignment, created_by) -> Assignment:
         comment=_("Duplicated from #%(pk)s.") % {"pk": original.pk},
     )
     return copy
-
-
-S = AssignmentState
-# The workflow of a description of assignment:
-# draft → submitted → (returned → submitted)* → approved → published → closed | filled | cancelled.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.SUBMITTED, S.CANCELLED}),
-    S.SUBMITTED: frozenset({S.APPROVED, S.RETURNED, S.CANCELLED}),
-    S.RETURNED: frozenset({S.SUBMITTED, S.CANCELLED}),
-    S.APPROVED: frozenset({S.PUBLISHED, S.CANCELLED}),
-    S.PUBLISHED: frozenset({S.CLOSED, S.FILLED, S.CANCELLED}),
-    S.CLOSED: frozenset({S.FILLED, S.CANCELLED}),
-    S.FILLED: frozenset(),
-    S.CANCELLED: frozenset(),
-}
-# A supervisor writes while the description is a draft or was returned; once published it can
-# still be corrected (typos, a later deadline) by its own staff.
-
-
-@transaction.atomic
-def _transition(
-    *,
-    assignment: Assignment,
-    to: str,
-    expected: str | None = None,
-    by=None,
-    comment: str = "",
-) -> Assignment:
-    locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    if expected is not None and locked.state != expected:
-        raise ValidationError(
-            {
-                "state": ValidationError(
-                    _("Someone else changed this assignment first: it is now %(state)s.")
-                    % {"state": locked.get_state_display().lower()},
-                    code=AssignmentError.STALE,
-                )
-            }
-        )
-    if to not in TRANSITIONS[locked.state]:
-        raise ValidationError(
-            {
-                "state": ValidationError(
-                    _("A %(from)s assignment cannot become %(to)s.")
-                    % {
-                        "from": locked.get_state_display().lower(),
-                        "to": AssignmentState(to).label.lower(),
-                    },
-                    code=AssignmentError.ILLEGAL_TRANSITION,
-                )
-            }
-        )
-    if to in (AssignmentState.SUBMITTED, AssignmentState.PUBLISHED):
-        ensure_rules_met(
-            service_facts(
-                category=locked.category,
-                country_code=locked.duty_station.country_id if locked.duty_station_id else None,
-                start_date=locked.start_date,
-                end_date=locked.end_date,
-            )
-        )
-    if to == AssignmentState.PUBLISHED:
-        locked.published_at = timezone.now()
-    AssignmentEvent.objects.create(
-        assignment=locked, actor=by, from_state=locked.state, to_state=to, comment=comment
-    )
-    locked.state = to
-    locked.save(update_fields=["state", "published_at", "updated_at"])
-    announce_assignment_changed(locked.pk)
-    return locked
-
-
-def assignment_submit(
-    *, assignment: Assignment, by=None, comment: str = "", expected: str | None = None
-) -> Assignment:
-    """A supervisor sends the description to the programme for approval."""
-    return _transition(
-        assignment=assignment, to=S.SUBMITTED, expected=expected, by=by, comment=comment
-    )
-
-
-def assignment_return(
-    *, assignment: Assignment, by=None, comment: str, expected: str | None = None
-) -> Assignment:
-    """A programme manager sends the description back with what to change."""
-    if not comment.strip():
-        raise ValidationError(
-            {
-                "comment": ValidationError(
-                    _("Say what should change before returning the assignment."),
-                    code=AssignmentError.COMMENT_REQUIRED,
-                )
-            }
-        )
-    return _transition(
-        assignment=assignment, to=S.RETURNED, expected=expected, by=by, comment=comment
-    )
-
-
-@transaction.atomic
-def assignment_approve(
-    *,
-    assignment: Assignment,
-    by=None,
-    comment: str = "",
-    publish: bool = True,
-    expected: str | None = None,
-) -> Assignment:
-    """A programme manager approves the description; approved assignments are published
-    at once unless `publish=False` (then `assignment_publish` does it later)."""
-    approved = _transition(
-        assignment=assignment, to=S.APPROVED, expected=expected, by=by, comment=comment
-    )
-    if publish:
-        return _transition(assignment=approved, to=S.PUBLISHED, by=by)
-    return approved
-
-
-def assignment_publish(
-    *, assignment: Assignment, expected: str | None = None, by=None
-) -> Assignment:
-    return _transition(assignment=assignment, to=S.PUBLISHED, expected=expected, by=by)
-
-
-def assignment_close(*, assignment: Assignment, expected: str | None = None, by=None) -> Assignment:
-    return _transition(assignment=assignment, to=S.CLOSED, expected=expected, by=by)
-
-
-def assignment_mark_filled(
-    *, assignment: Assignment, expected: str | None = None, by=None
-) -> Assignment:
-    return _transition(assignment=assignment, to=S.FILLED, expected=expected, by=by)
-
-
-def assignment_cancel(
-    *, assignment: Assignment, expected: str | None = None, by=None, comment: str = ""
-) -> Assignment:
-    return _transition(
-        assignment=assignment, to=S.CANCELLED, expected=expected, by=by, comment=comment
-    )
-
-
-@transaction.atomic
-def assignment_fast_track(*, assignment: Assignment, by=None) -> Assignment:
-    """Submit, approve and publish a draft in one go (demo data, tests and imports)."""
-    submitted = assignment_submit(assignment=assignment, by=by)
-    return assignment_approve(assignment=submitted, by=by)

@@ -1,0 +1,80 @@
+"""The onboarding checklist of an accepted offer."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from volex.domain import pipeline
+from volex.domain.pipeline import Action, Actor
+
+from ..errors import SelectionError
+from ..models import (
+    Application,
+    ChecklistItem,
+    ItemStatus,
+    OnboardingItem,
+    Stage,
+)
+from ..permissions import staff_actor
+from .stages import (
+    _advance,
+    _lock,
+    _refused,
+)
+
+if TYPE_CHECKING:
+    from volex.accounts.models import User
+
+
+@transaction.atomic
+def onboarding_item_update(
+    *,
+    application: Application,
+    item: str,
+    status: str,
+    by: User,
+    status_date: date | None = None,
+    notes: str = "",
+) -> OnboardingItem:
+    """Set one checklist item; when every item is done the volunteer is ready for entry on duty."""
+    assignment, locked = _lock(application)
+    if staff_actor(by, assignment) is None:
+        raise PermissionDenied(_("You may not update this onboarding checklist."))
+    if locked.stage != Stage.ONBOARDING:
+        raise _refused(
+            "stage",
+            _("The checklist can be updated only while the application is in onboarding."),
+            SelectionError.NOT_ONBOARDING,
+        )
+    errors = {}
+    if item not in ChecklistItem.values:
+        errors["item"] = ValidationError(_("Unknown checklist item."), code="invalid")
+    if status not in ItemStatus.values:
+        errors["status"] = ValidationError(_("Unknown status."), code="invalid")
+    if errors:
+        raise ValidationError(errors)
+    row = OnboardingItem.objects.select_for_update().get(application=locked, item=item)
+    row.status = status
+    row.status_date = status_date or timezone.localdate()
+    row.notes = notes.strip()[:300]
+    row.updated_by = by
+    row.save()
+    statuses = {
+        pipeline.ChecklistItem(r.item): pipeline.ItemStatus(r.status)
+        for r in OnboardingItem.objects.filter(application=locked)
+    }
+    if pipeline.checklist_complete(statuses):
+        _advance(
+            application=locked,
+            action=Action.COMPLETE_ONBOARDING,
+            by=None,
+            actor=Actor.SYSTEM,
+            reason=_("Every onboarding item is done: ready for entry on duty."),
+        )
+    return row
