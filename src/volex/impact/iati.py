@@ -42,7 +42,11 @@ def _narrative(parent, text: str) -> None:
 
 
 def _percentages(weights: list[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
-    """Shares of 100 with two decimals that add up to exactly 100 (the largest takes the rest)."""
+    """Shares of 100 with two decimals that add up to exactly 100 (the largest takes the rest);
+    equal shares when nothing has weight yet (deployments, no hours), none when nothing is
+    there to share (a new programme, a period before its first deployment)."""
+    if not weights:
+        return []
     total = sum((w for _k, w in weights), Decimal(0))
     if total <= 0:
         share = (Decimal(100) / len(weights)).quantize(Decimal("0.01"))
