@@ -26,6 +26,8 @@ from functools import cached_property
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -269,12 +271,21 @@ class Report:
 # --- the queries ------------------------------------------------------------------------------
 
 
+# The last day of service of a deployment, in the database: `volex.domain.service`'s rule.
+LAST_DAY_OF_SERVICE = Coalesce("end_date", "planned_end_date")
+
+
+def in_service_during(start: date, end: date) -> Q:
+    """Deployments serving on at least one day from `start` to `end`: the database form of
+    `volex.domain.service.serves_during` (to the recorded end, else the planned end)."""
+    return Q(start_date__lte=end) & Q(GreaterThanOrEqual(LAST_DAY_OF_SERVICE, start))
+
+
 def deployments_in_scope(scope: ReportScope) -> QuerySet[Deployment]:
     """Deployments in service at some time in the period, within the scope."""
     return Deployment.objects.filter(
-        scope.deployment_filter(),
-        start_date__lte=scope.end,
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=scope.start))
+        scope.deployment_filter(), in_service_during(scope.start, scope.end)
+    )
 
 
 def approved_hours_in_scope(scope: ReportScope) -> QuerySet[HourRecord]:
