@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .reports import Breakdown, Report, reach_labels
+from .report_reach import reach_labels
+from .report_results import Breakdown, Report
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_noop as N_
 from volex.core.choices import Sector
 from volex.deployments.models import AgeGroup, ResultReach, Sex
 
-from .reports import COUNTRY_OF_DEPLOYMENT, ReportScope, deployments_in_scope
+from .report_cube import COUNTRY_OF_DEPLOYMENT
+from .report_scope import ReportScope, deployments_in_scope
 
 # (column title, HXL hashtag, filter on ResultReach cells: (sex, age_group, disability) or None)
 REACH_COLUMNS: tuple[tuple[str, str, tuple[str | None, str | None, bool | None]], ...] = (

@@ -17,7 +17,9 @@ from lxml import etree
 
 from volex.organizations.models import Organization
 
-from .reports import Breakdown, Report, ReportScope, ScopeKind, deployments_in_scope, report_build
+from .report_building import report_build
+from .report_results import Breakdown, Report
+from .report_scope import ReportScope, ScopeKind, deployments_in_scope
 
 IDENTIFIER_PREFIX = "XI-VOLEX"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

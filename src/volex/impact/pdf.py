@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from .charts import Chart
 from .exports import report_tables
-from .reports import Report
+from .report_results import Report
 
 
 def _drawing(chart: Chart, width: float):

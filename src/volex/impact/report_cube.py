@@ -10,8 +10,8 @@ a period. Six independent statements whatever the rows (`report_statements`):
 - the deployments in service in the period and their distinct volunteers per key of every
   breakdown, a few keys per statement.
 
-Every breakdown of the report is a small roll-up of those rows (`volex.impact.reports`), where
-the hours are valued. Plain GROUP BY and UNION ALL: the same statements on SQLite and PostgreSQL.
+Every breakdown of the report is a small roll-up of those rows (`volex.impact.report_building`),
+where the hours are valued (`volex.impact.report_valuing`). Plain GROUP BY and UNION ALL: the same statements on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
@@ -31,14 +30,12 @@ from volex.deployments.models import (
     ApprovedHoursYear,
     Deployment,
     HourRecord,
-    HourStatus,
     month_of,
 )
 from volex.deployments.selectors import approved_hours_by_year
 from volex.volunteers.models import Volunteer
 
-if TYPE_CHECKING:
-    from .reports import ReportScope
+from .report_scope import ReportScope, approved_hours_in_scope
 
 NONE_KEY = ""  # the key of "not given" rows (no SDG goal, no gender stated ...)
 
@@ -151,12 +148,7 @@ def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
     for the partial months at its edges; `summary=False` reads the records only (the reference
     the tests compare with)."""
     months = whole_months(scope) if summary else None
-    records = HourRecord.objects.filter(
-        scope.deployment_filter("deployment__"),
-        status=HourStatus.APPROVED,
-        period_start__gte=scope.start,
-        period_start__lte=scope.end,
-    )
+    records = approved_hours_in_scope(scope)
     parts = []
     covered = False
     if months is not None:
