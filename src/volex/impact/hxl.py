@@ -83,8 +83,8 @@ def who_does_what_where(scope: ReportScope) -> list[list[object]]:
             counts[index] += people
     sectors = dict(Sector.choices)
     rows: list[list[object]] = [
-        [_(title) for title, _tag in HEADER] + [_(title) for title, _tag, _f in REACH_COLUMNS],
-        [tag for _title, tag in HEADER] + [tag for _title, tag, _f in REACH_COLUMNS],
+        [*(_(title) for title, _tag in HEADER), *(_(title) for title, _tag, _f in REACH_COLUMNS)],
+        [*(tag for _title, tag in HEADER), *(tag for _title, tag, _f in REACH_COLUMNS)],
     ]
     for pk, org, acronym, sector, country, place, title, start, end, volunteers in sorted(
         assignments, key=lambda r: (r[1], r[6], r[0])

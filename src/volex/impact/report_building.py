@@ -9,8 +9,10 @@ Nothing here loops over deployments or hour records in Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
@@ -26,6 +28,7 @@ from volex.reference.models import Country, SDGGoal, SDGTarget
 from .report_cube import (
     NONE_KEY,
     VOLUNTEER_AGE_BANDS,
+    Rows,
     read_counts,
     report_statements,
     split_hours,
@@ -33,7 +36,7 @@ from .report_cube import (
 from .report_reach import people_reached
 from .report_results import Breakdown, Report, ReportRow
 from .report_scope import ReportScope, deployments_in_scope
-from .report_valuing import NO_WAGES, Tally, Valuer, Wages, fte, hours_of, money
+from .report_valuing import NO_WAGES, Cell, HoursRow, Tally, Valuer, Wages, fte, hours_of, money
 
 
 def sex_of(gender: str | None) -> str:
@@ -64,20 +67,20 @@ class _ValuedHours:
     their statement's rows arrive, in the session that read them."""
 
     valuer: Valuer
-    cells: dict[tuple, int]  # (country, code, year) → hundredths
-    totals: list[tuple]  # the cells as (key, country, code, year, hours) for the valuation
+    cells: dict[Cell, int]  # (country, code, year) → hundredths
+    totals: list[HoursRow]  # the cells as (key, country, code, year, hours) for the valuation
     total_valuation: Valuation | None
     wages: Wages
     by_assignment: dict[Breakdown, Tally]
-    by_month: list
+    by_month: Rows  # (country, code, year, hundredths, hundredths of each month)
 
 
-def _value_hours(scope: ReportScope, rows: list[tuple]) -> _ValuedHours:
+def _value_hours(scope: ReportScope, rows: Rows) -> _ValuedHours:
     by_assignment, by_month = split_hours(rows)
     cells = {(c, i, y): h for c, i, y, h, _months in by_month}
     valuer = Valuer(scope, {c for c, _i, _y in cells if c})
     # in a fixed order, not the database's: the valuation's notes list fallbacks as met
-    totals = [
+    totals: list[HoursRow] = [
         (NONE_KEY, c, i, y, hours_of(cells[c, i, y]))
         for c, i, y in sorted(cells, key=lambda cell: (cell[0] or "", cell[1] or "", cell[2]))
     ]
@@ -193,7 +196,9 @@ def _report(scope: ReportScope, *, summary: bool, snapshot: str | None) -> Repor
     )
 
 
-def _counts_by(counts: dict, key_of) -> dict[object, tuple[int, int]]:
+def _counts_by(
+    counts: dict[Any, tuple[int, int]], key_of: Callable[[Any], Hashable]
+) -> dict[object, tuple[int, int]]:
     """(deployments, volunteers) added up by `key_of(key)`: for keys that partition them."""
     found: dict[object, tuple[int, int]] = {}
     for key, (d, v) in counts.items():
@@ -212,7 +217,8 @@ class _AssignmentKeys:
 
 def _assignment_keys() -> _AssignmentKeys:
     """The breakdown keys of the assignments (one query each)."""
-    sector, category = {}, {}
+    sector: dict[int, str] = {}
+    category: dict[int, str] = {}
     # the assignments whose hours are reported, read whole: a list of thousands of ids as
     # parameters costs more than the rows it saves
     for pk, s, c in Assignment.objects.values_list("pk", "sector", "category"):
@@ -263,7 +269,7 @@ def _breakdown_rows(
     return tuple(rows)
 
 
-def _sort_key(breakdown: Breakdown, key: str):
+def _sort_key(breakdown: Breakdown, key: str) -> tuple[int | str, ...]:
     if breakdown is Breakdown.SDG_GOAL:
         return (int(key) if key else 99,)
     if breakdown is Breakdown.SDG_TARGET:
@@ -276,7 +282,7 @@ def _sort_key(breakdown: Breakdown, key: str):
 
 
 def _month_rows(
-    scope: ReportScope, by_month: list, wages: Wages, currency: str, valued: bool
+    scope: ReportScope, by_month: Rows, wages: Wages, currency: str, valued: bool
 ) -> tuple[ReportRow, ...]:
     """The trend: hours, FTE and value per calendar month of the period."""
     tally = Tally.of(
@@ -306,7 +312,15 @@ def _month_rows(
     return tuple(rows)
 
 
-def _form_rows(scope, hours, valuation, deployments, volunteers, currency):
+def _form_rows(
+    scope: ReportScope,
+    hours: Decimal,
+    valuation: Valuation | None,
+    deployments: int,
+    volunteers: int,
+    currency: str,
+) -> tuple[ReportRow, ...]:
+    """The ILO's two forms of volunteer work: all of Volex's is organization-based."""
     zero = Money.zero(currency) if valuation is not None else None
     return (
         ReportRow(
@@ -330,7 +344,7 @@ def _form_rows(scope, hours, valuation, deployments, volunteers, currency):
     )
 
 
-def _labels(breakdown: Breakdown, keys: set) -> dict[object, str]:
+def _labels(breakdown: Breakdown, keys: set[Any]) -> dict[object, str]:
     present = [k for k in keys if k not in (None, NONE_KEY, 0)]
     if breakdown is Breakdown.SDG_GOAL:
         return {

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
@@ -36,6 +37,10 @@ from volex.deployments.selectors import approved_hours_by_year
 from volex.volunteers.models import Volunteer
 
 from .report_scope import ReportScope, approved_hours_in_scope
+
+# a statement's parameters, and the rows it returns
+Params = tuple[Any, ...]
+Rows = list[tuple[Any, ...]]
 
 NONE_KEY = ""  # the key of "not given" rows (no SDG goal, no gender stated ...)
 
@@ -62,10 +67,11 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _age_group_sql(column: str, on: date) -> tuple[str, list]:
+def _age_group_sql(column: str, on: date) -> tuple[str, list[object]]:
     """The age band on day `on` of the birth dates in `column`, as SQL (NONE_KEY: none given):
     born after (on − high years) and on or before (on − low years)."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     for key, low, high in VOLUNTEER_AGE_BANDS:
         condition = f"{column} <= %s"
         params.append(_years_before(on, low))
@@ -106,7 +112,7 @@ def _month_after(month: int) -> date:
 SOURCE_COLUMNS = ("r_a", "r_v", "r_s", "r_i", "r_y", "r_h", *(f"r_{m:02d}" for m in range(1, 13)))
 
 
-def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, tuple]:
+def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, Params]:
     """The summary's rows of one year, keeping the hours of `months` (1-12) only."""
     chosen = [MONTH_COLUMNS[m - 1] for m in months]
     if len(chosen) == MONTHS:
@@ -133,7 +139,7 @@ def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, tu
     return rows.query.sql_with_params()
 
 
-def _records_part(records: QuerySet[HourRecord]) -> tuple[str, tuple]:
+def _records_part(records: QuerySet[HourRecord]) -> tuple[str, Params]:
     """Approved hour records as rows of the same shape: the summary's rows computed from them
     (`approved_hours_by_year`, what the summary's refresh inserts), without the deployment."""
     sql, params = approved_hours_by_year(records).query.sql_with_params()
@@ -141,7 +147,7 @@ def _records_part(records: QuerySet[HourRecord]) -> tuple[str, tuple]:
     return f"SELECT {', '.join(columns)} FROM ({sql}) records", params
 
 
-def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
+def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, Params]:
     """The approved hours of the period in scope as rows (assignment, volunteer, duty station,
     ISCO-08 code of the record, year, hundredths, hundredths of each month): the summary for
     the whole months inside the period, the records (counted by the day their period starts)
@@ -178,8 +184,8 @@ def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
 @dataclass(frozen=True)
 class Statement:
     sql: str
-    params: tuple
-    read: Callable[[list[tuple]], object] | None = None  # its rows → the result kept
+    params: Params
+    read: Callable[[Rows], object] | None = None  # its rows → the result kept
 
 
 # The deployment counts' tags. "people" is keyed by (gender as stated, age group): it gives the
@@ -192,7 +198,7 @@ def report_statements(
     deployments: QuerySet[Deployment],
     *,
     summary: bool = True,
-    read_hours: Callable[[list[tuple]], object] | None = None,
+    read_hours: Callable[[Rows], object] | None = None,
 ) -> list[Statement]:
     """The report's statements, independent of each other (so that PostgreSQL may share them
     out between two sessions, `volex.core.snapshot`), the longest first: the approved hours per
@@ -213,7 +219,7 @@ def report_statements(
     ]
 
 
-def split_hours(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+def split_hours(rows: Rows) -> tuple[Rows, Rows]:
     """The hours per assignment: ((assignment, country), country, code, year, hundredths), and
     per month: (country, code, year, hundredths, hundredths of each month 1-12)."""
     by_assignment, by_month = [], []
@@ -226,7 +232,7 @@ def split_hours(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     return by_assignment, by_month
 
 
-def read_counts(*results: list[tuple]) -> dict[str, dict[object, tuple[int, int]]]:
+def read_counts(*results: Rows) -> dict[str, dict[object, tuple[int, int]]]:
     """tag → key → (deployments, distinct volunteers) from the counting statements' rows."""
     counts: dict[str, dict[object, tuple[int, int]]] = {tag: {} for tag in COUNT_TAGS}
     for rows in results:
@@ -236,7 +242,7 @@ def read_counts(*results: list[tuple]) -> dict[str, dict[object, tuple[int, int]
     return counts
 
 
-def _keys_sql(start: date) -> tuple[str, list]:
+def _keys_sql(start: date) -> tuple[str, list[object]]:
     """The keys the hour rows take from what they point to, each one small relation (OFFSET 0:
     one hash join per hour row, not one per table behind it): the assignments' host country
     and occupation's ISCO-08 unit group, the duty stations' countries, the volunteers' gender

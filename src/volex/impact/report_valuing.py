@@ -5,7 +5,9 @@ row; FTE over the scope's period and basis."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -21,6 +23,13 @@ from . import selectors
 from .report_scope import ReportScope
 
 FTE_PLACES = Decimal("0.01")
+
+# (country of service, ISCO-08 code, year): what a wage is looked up by
+Cell = tuple[str | None, str | None, int]
+# (breakdown key, country, ISCO-08 code, year, hours): what the totals' valuation values
+HoursRow = tuple[object, str | None, str | None, int, Decimal]
+# (breakdown key, country, ISCO-08 code, year, hundredths of an hour): what a tally adds up
+HundredthsRow = tuple[Any, str | None, str | None, int, int]
 
 
 def hours_of(hundredths: int) -> Decimal:
@@ -40,7 +49,7 @@ class Valuer:
         self.rates = selectors.exchange_rates()
         self.error = ""
 
-    def value(self, grouped) -> Valuation | None:
+    def value(self, grouped: Iterable[HoursRow]) -> Valuation | None:
         """The full valuation of the totals: rows (key, country, code, year, hours)."""
         work = [
             WorkHours(hours=h, country=c, year=int(y), isco_code=i, group=k)
@@ -58,7 +67,7 @@ class Valuer:
     def hourly(self, valuation: Valuation) -> Wages:
         """The hourly wage in the report's currency of each (country, code, year) that the
         totals' valuation matched (cells it could not value are absent)."""
-        found: dict[tuple, Decimal] = {}
+        found: dict[Cell, Decimal] = {}
         for line in valuation.lines:
             work = line.work
             wage = self.rates.convert(line.hourly_wage, to=self.currency, year=work.year)
@@ -76,7 +85,7 @@ class Wages:
     """Hourly wages per (country, code, year) as integers in units of 10^-places, so that
     the per-row products and sums are plain (exact) integer arithmetic."""
 
-    def __init__(self, wages: dict[tuple, Decimal]) -> None:
+    def __init__(self, wages: dict[Cell, Decimal]) -> None:
         exponents = [wage.normalize().as_tuple().exponent for wage in wages.values()]
         self.places = max([0, *(-e for e in exponents if isinstance(e, int))])
         self.scaled = {cell: int(wage.scaleb(self.places)) for cell, wage in wages.items()}
@@ -100,7 +109,7 @@ class Tally:
         self.value: dict[object, int] = {}
 
     @classmethod
-    def of(cls, rows, wages: Wages) -> Tally:
+    def of(cls, rows: Iterable[HundredthsRow], wages: Wages) -> Tally:
         """Rows (key, country, code, year, hundredths) as a tally by key: the one loop over
         the grouped rows, so kept plain."""
         tally = cls()
@@ -113,7 +122,7 @@ class Tally:
                 value[key] = value_get(key, 0) + wage * h
         return tally
 
-    def rolled_up(self, keys_of) -> Tally:
+    def rolled_up(self, keys_of: Callable[[Any], Iterable[object]]) -> Tally:
         """The tally by other keys: `keys_of(key)` gives the keys a key counts under."""
         rolled = Tally()
         hours, value = rolled.hours, rolled.value
@@ -127,6 +136,7 @@ class Tally:
 
 
 def fte(hours: Decimal, scope: ReportScope, years: Decimal | None = None) -> Decimal:
+    """Full-time equivalents of `hours` over the scope's period (or `years`) and basis."""
     years = scope.period_years if years is None else years
     return (hours / (scope.basis.hours * years)).quantize(FTE_PLACES, rounding=ROUND_HALF_UP)
 
