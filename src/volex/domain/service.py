@@ -1,8 +1,10 @@
-"""The period a deployment serves, as reports, duty of care and matching count it.
+"""The period a deployment serves.
 
 A deployment serves from its entry on duty to its last day: the end recorded when it ended, else
-its planned end. A deployment nobody ended does not serve past its plan: its volunteer is not
-counted as serving in a report for years later, nor held as committed.
+its planned end. A deployment nobody ended does not serve past its plan: a report for years later
+does not count its volunteer as serving. Reports count with this rule (in the database:
+`volex.impact.report_scope.in_service_during`, tested against it); `Deployment.last_day` states
+the same last day on the model.
 """
 
 from __future__ import annotations
