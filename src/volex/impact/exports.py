@@ -10,7 +10,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .reports import Breakdown, Report, reach_labels
+from volex.domain.valuation import Money
+
+from .report_reach import reach_labels
+from .report_results import Breakdown, Report
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,7 @@ class Table:
     rows: tuple[tuple[object, ...], ...]
 
 
-def _money(row_value) -> object:
+def _money(row_value: Money | None) -> object:
     return row_value.amount if row_value is not None else ""
 
 
@@ -47,7 +50,7 @@ def report_tables(report: Report) -> list[Table]:
     tables = [summary]
     for breakdown in Breakdown:
         monthly = breakdown is Breakdown.MONTH
-        header = (_("Key"), breakdown.label)
+        header: tuple[str, ...] = (_("Key"), breakdown.label)
         if not monthly:
             header += (_("Deployments"), _("Volunteers"))
         header += (

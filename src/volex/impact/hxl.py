@@ -11,19 +11,21 @@ from django.db.models import Count, Max, Min, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
-from volex.deployments.models import ResultReach
+from volex.core.choices import Sector
+from volex.deployments.models import AgeGroup, ResultReach, Sex
 
-from .reports import COUNTRY_OF_DEPLOYMENT, ReportScope, deployments_in_scope
+from .report_cube import COUNTRY_OF_DEPLOYMENT
+from .report_scope import ReportScope, deployments_in_scope
 
 # (column title, HXL hashtag, filter on ResultReach cells: (sex, age_group, disability) or None)
 REACH_COLUMNS: tuple[tuple[str, str, tuple[str | None, str | None, bool | None]], ...] = (
     (N_("People reached"), "#reached+total", (None, None, None)),
-    (N_("Women and girls reached"), "#reached+f", ("female", None, None)),
-    (N_("Men and boys reached"), "#reached+m", ("male", None, None)),
-    (N_("Children 0-14 reached"), "#reached+age0_14", (None, "0-14", None)),
-    (N_("Youth 15-24 reached"), "#reached+age15_24", (None, "15-24", None)),
-    (N_("Adults 25-64 reached"), "#reached+age25_64", (None, "25-64", None)),
-    (N_("Older persons 65+ reached"), "#reached+age65plus", (None, "65+", None)),
+    (N_("Women and girls reached"), "#reached+f", (Sex.FEMALE, None, None)),
+    (N_("Men and boys reached"), "#reached+m", (Sex.MALE, None, None)),
+    (N_("Children 0-14 reached"), "#reached+age0_14", (None, AgeGroup.CHILDREN, None)),
+    (N_("Youth 15-24 reached"), "#reached+age15_24", (None, AgeGroup.YOUTH, None)),
+    (N_("Adults 25-64 reached"), "#reached+age25_64", (None, AgeGroup.ADULTS, None)),
+    (N_("Older persons 65+ reached"), "#reached+age65plus", (None, AgeGroup.OLDER, None)),
     (N_("Persons with disabilities reached"), "#reached+disabled", (None, None, True)),
 )
 HEADER = (
@@ -79,12 +81,10 @@ def who_does_what_where(scope: ReportScope) -> list[list[object]]:
             if want_disabled is not None and disabled != want_disabled:
                 continue
             counts[index] += people
-    from volex.core.choices import Sector
-
     sectors = dict(Sector.choices)
     rows: list[list[object]] = [
-        [_(title) for title, _tag in HEADER] + [_(title) for title, _tag, _f in REACH_COLUMNS],
-        [tag for _title, tag in HEADER] + [tag for _title, tag, _f in REACH_COLUMNS],
+        [*(_(title) for title, _tag in HEADER), *(_(title) for title, _tag, _f in REACH_COLUMNS)],
+        [*(tag for _title, tag in HEADER), *(tag for _title, tag, _f in REACH_COLUMNS)],
     ]
     for pk, org, acronym, sector, country, place, title, start, end, volunteers in sorted(
         assignments, key=lambda r: (r[1], r[6], r[0])

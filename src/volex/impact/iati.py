@@ -10,6 +10,7 @@ Volex holds no IATI organization identifiers yet: organizations are identified w
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from django.db.models import Count, Max, Min
 from django.utils import timezone
@@ -17,7 +18,9 @@ from lxml import etree
 
 from volex.organizations.models import Organization
 
-from .reports import Breakdown, Report, ReportScope, ScopeKind, deployments_in_scope, report_build
+from .report_building import report_build
+from .report_results import Breakdown, Report
+from .report_scope import ReportScope, ScopeKind, deployments_in_scope
 
 IDENTIFIER_PREFIX = "XI-VOLEX"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,12 +40,16 @@ def organization_ref(organization: Organization) -> str:
     return f"{IDENTIFIER_PREFIX}-{organization.slug}"
 
 
-def _narrative(parent, text: str) -> None:
+def _narrative(parent: etree._Element, text: str) -> None:
     etree.SubElement(parent, "narrative").text = text
 
 
 def _percentages(weights: list[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
-    """Shares of 100 with two decimals that add up to exactly 100 (the largest takes the rest)."""
+    """Shares of 100 with two decimals that add up to exactly 100 (the largest takes the rest);
+    equal shares when nothing has weight yet (deployments, no hours), none when nothing is
+    there to share (a new programme, a period before its first deployment)."""
+    if not weights:
+        return []
     total = sum((w for _k, w in weights), Decimal(0))
     if total <= 0:
         share = (Decimal(100) / len(weights)).quantize(Decimal("0.01"))
@@ -64,12 +71,15 @@ def programme_activity_xml(scope: ReportScope) -> bytes:
     if scope.kind is not ScopeKind.PROGRAMME:
         raise ValueError("An IATI activity is reported for a programme")
     report = report_build(scope=scope)
-    return etree.tostring(
-        _activities(scope, report), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    return cast(
+        bytes,
+        etree.tostring(
+            _activities(scope, report), xml_declaration=True, encoding="UTF-8", pretty_print=True
+        ),
     )
 
 
-def _activities(scope: ReportScope, report: Report):
+def _activities(scope: ReportScope, report: Report) -> etree._Element:
     programme = scope.organization
     now = timezone.now().replace(microsecond=0).isoformat()
     root = etree.Element("iati-activities", version="2.03", **{"generated-datetime": now})
@@ -150,10 +160,11 @@ def _activities(scope: ReportScope, report: Report):
     return root
 
 
-def _results(activity, scope: ReportScope, report: Report) -> None:
+def _results(activity: etree._Element, scope: ReportScope, report: Report) -> None:
     result = etree.SubElement(activity, "result", type="1", **{"aggregation-status": "1"})
     _narrative(etree.SubElement(result, "title"), "Volunteer contribution and people reached")
-    indicators = [
+    # (title, value, dimensions (name, value))
+    indicators: list[tuple[str, Decimal, tuple[tuple[str, str], ...]]] = [
         ("Approved volunteer hours", report.hours, ()),
         ("Full-time equivalents", report.fte, ()),
         ("People reached", Decimal(report.people_reached), ()),

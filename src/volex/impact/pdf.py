@@ -4,15 +4,19 @@ bar charts (the same geometry as the web page, `volex.impact.charts`), the table
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from .charts import Chart
 from .exports import report_tables
-from .reports import Report
+from .report_results import Report
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 
-def _drawing(chart: Chart, width: float):
+def _drawing(chart: Chart, width: float) -> Drawing:
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
 

@@ -21,7 +21,7 @@ from volex.organizations.roles import (
 )
 from volex.reference.models import Country, PeaceOperation
 
-from .reports import ReportError, ReportScope, ScopeKind
+from .report_scope import ReportError, ReportScope, ScopeKind
 
 
 def report_organization_ids(user) -> frozenset[int] | None:

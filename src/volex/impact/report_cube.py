@@ -10,8 +10,8 @@ a period. Six independent statements whatever the rows (`report_statements`):
 - the deployments in service in the period and their distinct volunteers per key of every
   breakdown, a few keys per statement.
 
-Every breakdown of the report is a small roll-up of those rows (`volex.impact.reports`), where
-the hours are valued. Plain GROUP BY and UNION ALL: the same statements on SQLite and PostgreSQL.
+Every breakdown of the report is a small roll-up of those rows (`volex.impact.report_building`),
+where the hours are valued (`volex.impact.report_valuing`). Plain GROUP BY and UNION ALL: the same statements on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
@@ -31,14 +31,16 @@ from volex.deployments.models import (
     ApprovedHoursYear,
     Deployment,
     HourRecord,
-    HourStatus,
     month_of,
 )
 from volex.deployments.selectors import approved_hours_by_year
 from volex.volunteers.models import Volunteer
 
-if TYPE_CHECKING:
-    from .reports import ReportScope
+from .report_scope import ReportScope, approved_hours_in_scope
+
+# a statement's parameters, and the rows it returns
+Params = tuple[Any, ...]
+Rows = list[tuple[Any, ...]]
 
 NONE_KEY = ""  # the key of "not given" rows (no SDG goal, no gender stated ...)
 
@@ -65,10 +67,11 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _age_group_sql(column: str, on: date) -> tuple[str, list]:
+def _age_group_sql(column: str, on: date) -> tuple[str, list[object]]:
     """The age band on day `on` of the birth dates in `column`, as SQL (NONE_KEY: none given):
     born after (on − high years) and on or before (on − low years)."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     for key, low, high in VOLUNTEER_AGE_BANDS:
         condition = f"{column} <= %s"
         params.append(_years_before(on, low))
@@ -109,7 +112,7 @@ def _month_after(month: int) -> date:
 SOURCE_COLUMNS = ("r_a", "r_v", "r_s", "r_i", "r_y", "r_h", *(f"r_{m:02d}" for m in range(1, 13)))
 
 
-def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, tuple]:
+def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, Params]:
     """The summary's rows of one year, keeping the hours of `months` (1-12) only."""
     chosen = [MONTH_COLUMNS[m - 1] for m in months]
     if len(chosen) == MONTHS:
@@ -136,7 +139,7 @@ def _summary_part(scope: ReportScope, year: int, months: range) -> tuple[str, tu
     return rows.query.sql_with_params()
 
 
-def _records_part(records: QuerySet[HourRecord]) -> tuple[str, tuple]:
+def _records_part(records: QuerySet[HourRecord]) -> tuple[str, Params]:
     """Approved hour records as rows of the same shape: the summary's rows computed from them
     (`approved_hours_by_year`, what the summary's refresh inserts), without the deployment."""
     sql, params = approved_hours_by_year(records).query.sql_with_params()
@@ -144,19 +147,14 @@ def _records_part(records: QuerySet[HourRecord]) -> tuple[str, tuple]:
     return f"SELECT {', '.join(columns)} FROM ({sql}) records", params
 
 
-def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
+def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, Params]:
     """The approved hours of the period in scope as rows (assignment, volunteer, duty station,
     ISCO-08 code of the record, year, hundredths, hundredths of each month): the summary for
     the whole months inside the period, the records (counted by the day their period starts)
     for the partial months at its edges; `summary=False` reads the records only (the reference
     the tests compare with)."""
     months = whole_months(scope) if summary else None
-    records = HourRecord.objects.filter(
-        scope.deployment_filter("deployment__"),
-        status=HourStatus.APPROVED,
-        period_start__gte=scope.start,
-        period_start__lte=scope.end,
-    )
+    records = approved_hours_in_scope(scope)
     parts = []
     covered = False
     if months is not None:
@@ -186,8 +184,8 @@ def hours_source(scope: ReportScope, *, summary: bool) -> tuple[str, tuple]:
 @dataclass(frozen=True)
 class Statement:
     sql: str
-    params: tuple
-    read: Callable[[list[tuple]], object] | None = None  # its rows → the result kept
+    params: Params
+    read: Callable[[Rows], object] | None = None  # its rows → the result kept
 
 
 # The deployment counts' tags. "people" is keyed by (gender as stated, age group): it gives the
@@ -200,7 +198,7 @@ def report_statements(
     deployments: QuerySet[Deployment],
     *,
     summary: bool = True,
-    read_hours: Callable[[list[tuple]], object] | None = None,
+    read_hours: Callable[[Rows], object] | None = None,
 ) -> list[Statement]:
     """The report's statements, independent of each other (so that PostgreSQL may share them
     out between two sessions, `volex.core.snapshot`), the longest first: the approved hours per
@@ -221,7 +219,7 @@ def report_statements(
     ]
 
 
-def split_hours(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+def split_hours(rows: Rows) -> tuple[Rows, Rows]:
     """The hours per assignment: ((assignment, country), country, code, year, hundredths), and
     per month: (country, code, year, hundredths, hundredths of each month 1-12)."""
     by_assignment, by_month = [], []
@@ -234,7 +232,7 @@ def split_hours(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     return by_assignment, by_month
 
 
-def read_counts(*results: list[tuple]) -> dict[str, dict[object, tuple[int, int]]]:
+def read_counts(*results: Rows) -> dict[str, dict[object, tuple[int, int]]]:
     """tag → key → (deployments, distinct volunteers) from the counting statements' rows."""
     counts: dict[str, dict[object, tuple[int, int]]] = {tag: {} for tag in COUNT_TAGS}
     for rows in results:
@@ -244,7 +242,7 @@ def read_counts(*results: list[tuple]) -> dict[str, dict[object, tuple[int, int]
     return counts
 
 
-def _keys_sql(start: date) -> tuple[str, list]:
+def _keys_sql(start: date) -> tuple[str, list[object]]:
     """The keys the hour rows take from what they point to, each one small relation (OFFSET 0:
     one hash join per hour row, not one per table behind it): the assignments' host country
     and occupation's ISCO-08 unit group, the duty stations' countries, the volunteers' gender

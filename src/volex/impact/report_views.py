@@ -12,7 +12,10 @@ from django.views.decorators.http import require_GET
 from .charts import Chart, horizontal_chart, vertical_chart
 from .exports import report_csv, report_xlsx
 from .report_access import report_form
-from .reports import Breakdown, Report, ReportScope, ScopeKind, reach_labels, report_build
+from .report_building import report_build
+from .report_reach import reach_labels
+from .report_results import Breakdown, Report
+from .report_scope import ReportScope, ScopeKind
 
 EXPORTS = ("csv", "xlsx", "pdf", "hxl", "iati")
 

@@ -3,13 +3,14 @@ exchange rates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
-from typing import IO
+from typing import IO, TYPE_CHECKING, cast
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,11 +28,18 @@ from .models import (
 )
 from .tables import COLUMNS, RawRow, TableError, read_table
 
+if TYPE_CHECKING:
+    from volex.accounts.models import User
+
 #: the largest file an import reads
 MAX_FILE_BYTES = 10 * 1024 * 1024
-_WAGE_FIELD = WageRate._meta.get_field("hourly_wage")
+_WAGE_FIELD = cast("models.DecimalField[Decimal, Decimal]", WageRate._meta.get_field("hourly_wage"))
 _MAX_WHOLE_DIGITS = _WAGE_FIELD.max_digits - _WAGE_FIELD.decimal_places
-_SOURCE_LENGTH = WageRate._meta.get_field("source").max_length
+_SOURCE_LENGTH = cast("models.CharField[str, str]", WageRate._meta.get_field("source")).max_length
+
+
+# records a problem of the row being checked: (column, code, message)
+ProblemNoter = Callable[[str, WageImportError, str], None]
 
 
 @dataclass(frozen=True)
@@ -159,7 +167,7 @@ class _RowChecker:
         return clean, problems
 
     @staticmethod
-    def _wage(text: str, problem) -> Decimal | None:
+    def _wage(text: str, problem: ProblemNoter) -> Decimal | None:
         try:
             wage = Decimal(text.replace(" ", ""))
         except InvalidOperation:
@@ -188,7 +196,7 @@ class _RowChecker:
         return wage
 
     @staticmethod
-    def _year(text: str, problem) -> int | None:
+    def _year(text: str, problem: ProblemNoter) -> int | None:
         if not text.isdigit() or not MIN_YEAR <= int(text) <= MAX_YEAR:
             problem(
                 "year",
@@ -211,7 +219,15 @@ def _read(file: IO[bytes]) -> bytes:
     return data
 
 
-def _record(*, uploaded_by, file_name: str, rows: int, problems, created=0, updated=0):
+def _record(
+    *,
+    uploaded_by: User | None,
+    file_name: str,
+    rows: int,
+    problems: Sequence[RowProblem],
+    created: int = 0,
+    updated: int = 0,
+) -> WageTableImport:
     return WageTableImport.objects.create(
         uploaded_by=uploaded_by,
         file_name=file_name[:255],
@@ -223,12 +239,16 @@ def _record(*, uploaded_by, file_name: str, rows: int, problems, created=0, upda
     )
 
 
-def _failed(*, uploaded_by, file_name: str, rows: int, problems) -> ImportReport:
+def _failed(
+    *, uploaded_by: User | None, file_name: str, rows: int, problems: Sequence[RowProblem]
+) -> ImportReport:
     record = _record(uploaded_by=uploaded_by, file_name=file_name, rows=rows, problems=problems)
     return ImportReport(record, rows, 0, 0, 0, tuple(problems))
 
 
-def wage_table_import(*, file: IO[bytes], uploaded_by=None, file_name: str = "") -> ImportReport:
+def wage_table_import(
+    *, file: IO[bytes], uploaded_by: User | None = None, file_name: str = ""
+) -> ImportReport:
     """Import a wage table (CSV or XLSX; columns country, isco_code, currency, hourly_wage, year,
     source) all or nothing: every row is checked first, and if any fails nothing is saved and the
     report names each failing row, column and reason. Rows already in the table (same country,
@@ -267,7 +287,7 @@ def wage_table_import(*, file: IO[bytes], uploaded_by=None, file_name: str = "")
 
 
 @transaction.atomic
-def _save(rows: list[_CleanRow], *, uploaded_by, file_name: str) -> ImportReport:
+def _save(rows: list[_CleanRow], *, uploaded_by: User | None, file_name: str) -> ImportReport:
     record = _record(uploaded_by=uploaded_by, file_name=file_name, rows=len(rows), problems=[])
     # order_by(): no join to the nullable ISCO group (PostgreSQL refuses FOR UPDATE across it)
     locked = (

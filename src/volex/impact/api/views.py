@@ -12,7 +12,9 @@ from rest_framework.views import APIView
 
 from volex.core.api.pagination import StandardPagination
 from volex.impact.report_access import report_form
-from volex.impact.reports import REACH_DIMENSIONS, Breakdown, report_build
+from volex.impact.report_building import report_build
+from volex.impact.report_reach import REACH_DIMENSIONS
+from volex.impact.report_results import Breakdown
 
 from .serializers import ReachRowOutput, ReportQueryInput, ReportRowOutput, ReportSummaryOutput
 

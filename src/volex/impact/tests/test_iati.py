@@ -66,3 +66,27 @@ def test_a_broken_document_does_not_validate(schema):
         b"<iati-identifier>x</iati-identifier></iati-activity></iati-activities>"
     )
     assert not schema.validate(broken)  # iati-identifier must come first
+
+
+@pytest.mark.django_db
+def test_a_programme_with_no_hours_is_a_valid_activity(schema):
+    """A new programme (no deployments yet) and an empty quarter of a running one: the
+    sector, country and goal shares have nothing to weigh, and the activity still validates."""
+    from volex.organizations.tests.factories import OrganizationFactory
+
+    new = OrganizationFactory(name="New Programme", country_id="KE")
+    data = programme()  # hours in 2024 only
+    for organization, start, end in (
+        (new, date(2024, 1, 1), date(2024, 12, 31)),
+        (data.host, date(2026, 1, 1), date(2026, 3, 31)),
+    ):
+        scope = ReportScope(
+            kind=ScopeKind.PROGRAMME, organization=organization, start=start, end=end
+        )
+        document = etree.fromstring(programme_activity_xml(scope))
+        schema.assertValid(document)
+        actuals = {
+            i.find("title/narrative").text: i.find("period/actual").get("value")
+            for i in document.findall("iati-activity/result/indicator")
+        }
+        assert actuals["Approved volunteer hours"] == "0"

@@ -53,7 +53,7 @@ def _sessions_used(monkeypatch) -> list[str]:
             seen.append(snapshot)
         return original(statements, snapshot=snapshot, settings=settings)
 
-    monkeypatch.setattr("volex.impact.reports.run_side_by_side", spy)
+    monkeypatch.setattr("volex.impact.report_building.run_side_by_side", spy)
     return seen
 
 

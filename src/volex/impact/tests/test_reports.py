@@ -159,3 +159,67 @@ def test_query_count_does_not_grow_with_the_rows(data):
     with CaptureQueriesContext(connection) as large:
         report_build(scope=scope)
     assert len(large) == len(small) <= 30
+
+
+def test_a_deployment_counts_only_up_to_its_planned_end_when_no_end_was_recorded(db):
+    """Nobody recorded the end of a deployment planned to end on 1 January 2025: a report for
+    2040 does not list its volunteer as serving; one for 2024 does, up to the planned end."""
+    from volex.organizations.tests.factories import OrganizationFactory
+
+    host = OrganizationFactory(country_id="KE")
+    forgotten = deployment_of(assignment_in(host))  # planned end 2025-01-01, no end date
+    assert forgotten.end_date is None and forgotten.planned_end_date == date(2025, 1, 1)
+    later = ScopeKind.ORGANIZATION, {"start": date(2040, 1, 1), "end": date(2040, 12, 31)}
+    report = report_build(scope=ReportScope(kind=later[0], organization=host, **later[1]))
+    assert (report.volunteers, report.deployments) == (0, 0)
+    assert all(row.deployments == 0 for row in report.rows(Breakdown.SECTOR))
+    on_the_planned_end = ReportScope(
+        kind=ScopeKind.ORGANIZATION, organization=host, start=date(2025, 1, 1),
+        end=date(2025, 1, 31),
+    )  # fmt: skip
+    assert report_build(scope=on_the_planned_end).deployments == 1
+    the_day_after = ReportScope(
+        kind=ScopeKind.ORGANIZATION, organization=host, start=date(2025, 1, 2),
+        end=date(2025, 1, 31),
+    )  # fmt: skip
+    assert report_build(scope=the_day_after).deployments == 0
+
+
+def test_the_reports_count_serving_deployments_as_the_domain_rule_says(db):
+    """The database form of the service period (`in_service_during`) picks the deployments
+    `volex.domain.service.serves_during` says serve, for periods on and around their ends."""
+    from volex.deployments.models import Deployment
+    from volex.domain.service import serves_during
+    from volex.impact.reports import deployments_in_scope
+    from volex.organizations.tests.factories import OrganizationFactory
+
+    host = OrganizationFactory(country_id="KE")
+    assignment = assignment_in(host)
+    in_service = deployment_of(assignment)  # planned end 2025-01-01, nobody ended it
+    ended_early = deployment_of(assignment, end=date(2024, 3, 31))
+    Deployment.objects.filter(pk=ended_early.pk).update(planned_end_date=date(2024, 12, 31))
+    ended_late = deployment_of(assignment, start=date(2024, 6, 1), end=date(2025, 6, 30))
+    Deployment.objects.filter(pk=ended_late.pk).update(planned_end_date=date(2025, 1, 31))
+    deployments = list(Deployment.objects.filter(pk__in=[in_service.pk, ended_early.pk,
+                                                         ended_late.pk]))  # fmt: skip
+    edges = [date(2023, 12, 31), date(2024, 3, 31), date(2024, 4, 1), date(2025, 1, 1),
+             date(2025, 1, 2), date(2025, 6, 30), date(2025, 7, 1), date(2040, 1, 1)]  # fmt: skip
+    for start in edges:
+        for end in (e for e in edges if e >= start):
+            scope = ReportScope(kind=ScopeKind.ORGANIZATION, organization=host, start=start,
+                                end=end)  # fmt: skip
+            expected = {
+                d.pk
+                for d in deployments
+                if serves_during(
+                    start=d.start_date,
+                    planned_end=d.planned_end_date,
+                    end=d.end_date,
+                    period_start=start,
+                    period_end=end,
+                )  # fmt: skip
+            }
+            assert set(deployments_in_scope(scope).values_list("pk", flat=True)) == expected, (
+                start,
+                end,
+            )
