@@ -12,7 +12,7 @@ package stays small:
   ``ESCO_COLUMNS``; ``skills_hierarchy`` keeps only the skill-group to skill-group rows, because
   the individual skills they would link to are not shipped;
 - ``peace-operations/DPPADPOSS-PKO.csv``: byte for byte as published (its flaws are corrected on
-  import, by ``volex.reference.sources``).
+  import, by ``volex.reference.sources.peace_operations``).
 """
 
 from __future__ import annotations
