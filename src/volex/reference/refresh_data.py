@@ -24,8 +24,9 @@ import shutil
 import sys
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-SDG_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh-Hans")
+from .sources.paths import DATA_DIR
+from .sources.sdg import SDG_LANGUAGES
+
 SDG_FILES = ("global_goals.yml", "global_targets.yml")
 ESCO_COLUMNS = {
     "ISCOGroups.csv": ["ORIGINURI", "ID", "CODE", "PREFERREDLABEL", "DESCRIPTION"],
