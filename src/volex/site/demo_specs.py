@@ -1,11 +1,12 @@
-"""The demo programme's volunteers in service, as data: `demo_service` walks them through the services.
+"""The demo programme's volunteers in service, as data; `demo_service` walks it through services.
 
 The assignments that started months ago (`SPECS`: host, supervising staff, duty station, dates
 counted back from today, SDGs, the activities their volunteers report hours on), the results
 recorded under some of them (`RESULTS`), and what happens during each volunteer's service
 (`story_for`: long hours, low wellbeing, an unsafe check-in, rejected hours, an early end...), so
 that the duty of care board, "Hours to approve" and the contribution reports have something to
-show.
+show. The names of the demo's organizations and logins live here too: `demo` creates them under
+these names, and the specs refer to them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,20 @@ from dataclasses import dataclass, field
 
 from volex.assignments.services import LanguageNeed
 
+# The demo's organizations and logins, by name: `demo` creates them, the specs below refer to them.
+UNDP_KE = "United Nations Development Programme – Kenya"
+UNHCR_UG = "Office of the UN High Commissioner for Refugees – Uganda"
+MINUSCA = "UN Multidimensional Integrated Stabilization Mission in the Central African Republic"
+MINUSCA_BRIA = "MINUSCA Field Office Bria"
+KRCS = "Kenya Red Cross Society"
+MOH_UG = "Ministry of Health, Uganda"
+NYSC = "National Youth Service Corps"
+ADMIN = "admin@volex.demo"
+MANAGER = "manager@volex.demo"
+SUPERVISOR = "supervisor@volex.demo"
+SUPERVISOR_MINUSCA = "supervisor.minusca@volex.demo"
 DEMO_VOLUNTEER = "volunteer@volex.demo"
+
 #: The spec the demo volunteer serves on (before the pool's volunteers), when she is eligible.
 DEMO_VOLUNTEER_SPEC = "climate_info"
 
@@ -43,17 +57,6 @@ class AssignmentSpec:
     weekly: tuple[int, int] = (35, 50)  # the hours of a week are drawn between these
     ended_months_ago: int = 0  # > 0: the assignment itself ended that long ago
 
-
-UNDP_KE = "United Nations Development Programme – Kenya"
-UNHCR_UG = "Office of the UN High Commissioner for Refugees – Uganda"
-MINUSCA = "UN Multidimensional Integrated Stabilization Mission in the Central African Republic"
-MINUSCA_BRIA = "MINUSCA Field Office Bria"
-KRCS = "Kenya Red Cross Society"
-MOH_UG = "Ministry of Health, Uganda"
-NYSC = "National Youth Service Corps"
-SUPERVISOR = "supervisor@volex.demo"
-SUPERVISOR_MINUSCA = "supervisor.minusca@volex.demo"
-MANAGER = "manager@volex.demo"
 
 SPECS: list[AssignmentSpec] = [
     AssignmentSpec(
