@@ -12,7 +12,7 @@ package stays small:
   ``ESCO_COLUMNS``; ``skills_hierarchy`` keeps only the skill-group to skill-group rows, because
   the individual skills they would link to are not shipped;
 - ``peace-operations/DPPADPOSS-PKO.csv``: byte for byte as published (its flaws are corrected on
-  import, by ``volex.reference.sources``).
+  import, by ``volex.reference.sources.peace_operations``).
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ import shutil
 import sys
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-SDG_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh-Hans")
+from .sources.paths import DATA_DIR
+from .sources.sdg import SDG_LANGUAGES
+
 SDG_FILES = ("global_goals.yml", "global_targets.yml")
 ESCO_COLUMNS = {
     "ISCOGroups.csv": ["ORIGINURI", "ID", "CODE", "PREFERREDLABEL", "DESCRIPTION"],

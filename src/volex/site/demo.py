@@ -21,20 +21,34 @@ from volex.organizations.services import membership_grant, organization_create
 from volex.reference.models import Occupation, PeaceOperation, SDGTarget, Skill
 from volex.seeding import seed
 from volex.site.demo_service import load_demo_service
+from volex.site.demo_specs import (
+    ADMIN,
+    DEMO_VOLUNTEER,
+    KRCS,
+    MANAGER,
+    MINUSCA,
+    MINUSCA_BRIA,
+    MOH_UG,
+    NYSC,
+    SUPERVISOR,
+    SUPERVISOR_MINUSCA,
+    UNDP_KE,
+    UNHCR_UG,
+)
 from volex.volunteers import services as volunteer_services
 
 DEMO_PASSWORD = "volex-demo-2026"
 DEMO_LOGINS = [
-    ("Administrator", "admin@volex.demo"),
-    ("Programme manager (Kenya, Uganda, CAR)", "manager@volex.demo"),
-    ("Host supervisor, UNDP Kenya", "supervisor@volex.demo"),
-    ("Host supervisor, MINUSCA (another org)", "supervisor.minusca@volex.demo"),
-    ("Volunteer", "volunteer@volex.demo"),
+    ("Administrator", ADMIN),
+    ("Programme manager (Kenya, Uganda, CAR)", MANAGER),
+    ("Host supervisor, UNDP Kenya", SUPERVISOR),
+    ("Host supervisor, MINUSCA (another org)", SUPERVISOR_MINUSCA),
+    ("Volunteer", DEMO_VOLUNTEER),
 ]
 
 
 def demo_loaded() -> bool:
-    return get_user_model().objects.filter(email="admin@volex.demo").exists()
+    return get_user_model().objects.filter(email=ADMIN).exists()
 
 
 def _staff_user(email: str, first: str, last: str, *, is_staff: bool = False):
@@ -71,7 +85,7 @@ def _organizations() -> dict[str, Organization]:
     minusca_op = PeaceOperation.objects.filter(acronym="MINUSCA").first()
     orgs = {
         "undp_ke": organization_create(
-            name="United Nations Development Programme – Kenya",
+            name=UNDP_KE,
             acronym="UNDP Kenya",
             kind="un_entity",
             country_id="KE",
@@ -80,7 +94,7 @@ def _organizations() -> dict[str, Organization]:
             "and inclusive growth.",
         ),
         "unhcr_ug": organization_create(
-            name="Office of the UN High Commissioner for Refugees – Uganda",
+            name=UNHCR_UG,
             acronym="UNHCR Uganda",
             kind="un_entity",
             country_id="UG",
@@ -89,8 +103,7 @@ def _organizations() -> dict[str, Organization]:
             "northern and south-western Uganda.",
         ),
         "minusca": organization_create(
-            name="UN Multidimensional Integrated Stabilization Mission in the Central African "
-            "Republic",
+            name=MINUSCA,
             acronym="MINUSCA",
             kind="peace_operation",
             country_id="CF",
@@ -99,7 +112,7 @@ def _organizations() -> dict[str, Organization]:
             description="Protects civilians and supports the peace process and elections.",
         ),
         "krcs": organization_create(
-            name="Kenya Red Cross Society",
+            name=KRCS,
             acronym="KRCS",
             kind="ngo",
             country_id="KE",
@@ -108,7 +121,7 @@ def _organizations() -> dict[str, Organization]:
             description="Humanitarian first responder with 64 branches across Kenya.",
         ),
         "nysc": organization_create(
-            name="National Youth Service Corps",
+            name=NYSC,
             acronym="NYSC",
             kind="national_scheme",
             country_id="NG",
@@ -117,7 +130,7 @@ def _organizations() -> dict[str, Organization]:
             description="Nigeria's national service scheme, mobilising graduates every year.",
         ),
         "moh_ug": organization_create(
-            name="Ministry of Health, Uganda",
+            name=MOH_UG,
             acronym="MoH Uganda",
             kind="government",
             country_id="UG",
@@ -131,7 +144,7 @@ def _organizations() -> dict[str, Organization]:
         ),
     }
     orgs["minusca_bria"] = organization_create(
-        name="MINUSCA Field Office Bria",
+        name=MINUSCA_BRIA,
         kind="peace_operation",
         country_id="CF",
         parent=orgs["minusca"],
@@ -143,7 +156,7 @@ def _organizations() -> dict[str, Organization]:
 def _assignments(orgs, supervisor, supervisor_minusca) -> None:
     today = timezone.localdate()
     start = today + timedelta(days=60)
-    # The demo volunteer is in service until about 5 months from now (demo_service: 7 of 12
+    # The demo volunteer is in service until about 5 months from now (demo_specs: 7 of 12
     # months done); the assignments that suit her as her next one (the analyst, online GIS
     # mapping) start after that, since a volunteer serves one assignment at a time.
     after_her_service = today + timedelta(days=200)
@@ -341,7 +354,7 @@ def _assignments(orgs, supervisor, supervisor_minusca) -> None:
 
 def _volunteer() -> None:
     volunteer = volunteer_services.volunteer_register(
-        email="volunteer@volex.demo",
+        email=DEMO_VOLUNTEER,
         password=DEMO_PASSWORD,
         first_name="Amina",
         last_name="Odhiambo",
@@ -386,10 +399,10 @@ def _volunteer() -> None:
 
 @transaction.atomic
 def _curated() -> None:
-    _staff_user("admin@volex.demo", "Ada", "Admin", is_staff=True)
-    manager = _staff_user("manager@volex.demo", "Moussa", "Diallo")
-    supervisor = _staff_user("supervisor@volex.demo", "Grace", "Wanjiru")
-    supervisor_minusca = _staff_user("supervisor.minusca@volex.demo", "Jean-Pierre", "Ngaba")
+    _staff_user(ADMIN, "Ada", "Admin", is_staff=True)
+    manager = _staff_user(MANAGER, "Moussa", "Diallo")
+    supervisor = _staff_user(SUPERVISOR, "Grace", "Wanjiru")
+    supervisor_minusca = _staff_user(SUPERVISOR_MINUSCA, "Jean-Pierre", "Ngaba")
     orgs = _organizations()
     for key in ("undp_ke", "unhcr_ug", "minusca", "krcs", "moh_ug", "nysc"):
         membership_grant(

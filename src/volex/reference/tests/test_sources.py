@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import random
 from collections import Counter, defaultdict
@@ -405,9 +406,22 @@ def test_the_packaged_data_stays_small():
     assert (sources.DATA_DIR / "sdg" / "LICENSE").read_text().startswith("MIT License")
 
 
-def test_sources_module_does_not_import_django():
-    text = Path(sources.__file__).read_text(encoding="utf-8")
-    assert "import django" not in text and "from django" not in text
+def test_sources_modules_do_not_import_django():
+    """Neither Django nor another Volex module: each module imports only the standard library,
+    pycountry, yaml and its sibling modules."""
+    modules = sorted(Path(sources.__file__).parent.glob("*.py"))
+    assert {path.stem for path in modules} >= {"iso", "sdg", "esco", "peace_operations"}
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                imported = [node.module or ""] if node.level == 0 else []
+                assert node.level <= 1, f"{path.name} imports from outside the package"
+            else:
+                continue
+            for name in imported:
+                assert name.split(".")[0] not in {"django", "volex"}, f"{path.name}: {name}"
 
 
 # ---------------------------------------------------------------------------------------------
