@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _WAGE_FIELD = cast("models.DecimalField[Decimal, Decimal]", WageRate._meta.get_field("hourly_wage"))
 _MAX_WHOLE_DIGITS = _WAGE_FIELD.max_digits - _WAGE_FIELD.decimal_places
-_SOURCE_LENGTH = cast("models.CharField[str, str]", WageRate._meta.get_field("source")).max_length
+_SOURCE_LENGTH: int = (
+    cast("models.CharField[str, str]", WageRate._meta.get_field("source")).max_length or 0
+)
 
 
 # records a problem of the row being checked: (column, code, message)

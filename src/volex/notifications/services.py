@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -13,8 +13,11 @@ from django.utils.functional import Promise
 from .messages import MESSAGES
 from .models import Kind, Notification
 
+if TYPE_CHECKING:  # the user model lives in accounts, a layer this app does not import
+    from volex.accounts.models import User
 
-def user_language(user: AbstractBaseUser) -> str:
+
+def user_language(user: User) -> str:
     """The language `user` reads Volex in: their preference when the site offers it, else the
     site's default (messages and certificates are written in it)."""
     codes = {code for code, _name in settings.LANGUAGES}
@@ -28,7 +31,7 @@ def _render(template: str | Promise, params: Mapping[str, object]) -> str:
 
 @transaction.atomic
 def notification_send(
-    *, recipient: AbstractBaseUser, kind: Kind | str, params: Mapping[str, object], url: str = ""
+    *, recipient: User, kind: Kind | str, params: Mapping[str, object], url: str = ""
 ) -> Notification:
     """Store a message for `recipient` in their language and e-mail it after commit."""
     subject_template, body_template = MESSAGES[Kind(kind)]
@@ -52,7 +55,7 @@ def notification_send(
 
 def notification_send_many(
     *,
-    recipients: Iterable[AbstractBaseUser],
+    recipients: Iterable[User],
     kind: Kind | str,
     params: Mapping[str, object],
     url: str = "",
@@ -64,7 +67,7 @@ def notification_send_many(
 
 
 @transaction.atomic
-def notification_mark_read(*, notification: Notification, user: AbstractBaseUser) -> Notification:
+def notification_mark_read(*, notification: Notification, user: User) -> Notification:
     if notification.recipient_id != user.pk:
         raise PermissionError("not the recipient")
     if notification.read_at is None:
@@ -74,7 +77,7 @@ def notification_mark_read(*, notification: Notification, user: AbstractBaseUser
 
 
 @transaction.atomic
-def notification_mark_all_read(*, user: AbstractBaseUser) -> int:
+def notification_mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -1,11 +1,18 @@
 """Writes for organizations and memberships: the only place that changes their state."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import Membership, MembershipRole, Organization, VerificationStatus
+
+if TYPE_CHECKING:  # the user model lives in accounts, a layer above this app
+    from volex.accounts.models import User
 
 
 def _unique_slug(name: str, acronym: str) -> str:
@@ -62,7 +69,9 @@ def organization_set_verification(*, organization: Organization, status: str) ->
 
 
 @transaction.atomic
-def membership_grant(*, user, organization: Organization, role: str, title: str = "") -> Membership:
+def membership_grant(
+    *, user: User, organization: Organization, role: str, title: str = ""
+) -> Membership:
     if role not in MembershipRole.values:
         raise ValidationError({"role": _("Unknown role “%s”.") % role})
     membership, _created = Membership.objects.get_or_create(

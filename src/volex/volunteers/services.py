@@ -166,8 +166,9 @@ def volunteer_profile_update(
         volunteer.consent_to_matching_at = None
     volunteer.consent_to_matching = consent_to_matching
     volunteer.save()
-    volunteer.nationalities.set(nationality_ids)
-    volunteer.heritage_countries.set(heritage_country_ids)
+    # Countries are keyed by their ISO code; the stubs expect integer keys.
+    volunteer.nationalities.set(nationality_ids)  # type: ignore[arg-type]
+    volunteer.heritage_countries.set(heritage_country_ids)  # type: ignore[arg-type]
     announce_profile_changed(volunteer.pk)
     return volunteer
 

@@ -147,7 +147,7 @@ def _write(assignment: Assignment, data: AssignmentData) -> Assignment:
     assignment.full_clean(exclude=["host", "created_by"])
     assignment.save()
     assignment.sdg_goals.set(data.sdg_goal_ids)
-    assignment.sdg_targets.set(data.sdg_target_ids)
+    assignment.sdg_targets.set(data.sdg_target_ids)  # type: ignore[arg-type]  # str keys
     assignment.skills.all().delete()
     AssignmentSkill.objects.bulk_create(
         AssignmentSkill(

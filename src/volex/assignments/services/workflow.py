@@ -77,7 +77,7 @@ def _transition(
         ensure_rules_met(
             service_facts(
                 category=locked.category,
-                country_code=locked.duty_station.country_id if locked.duty_station_id else None,
+                country_code=locked.duty_station.country_id if locked.duty_station else None,
                 start_date=locked.start_date,
                 end_date=locked.end_date,
             )

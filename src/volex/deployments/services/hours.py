@@ -78,8 +78,9 @@ def hours_record(
                 }
             )
         raise error
-    if isco_group_id is None and deployment.assignment.occupation_id:
-        isco_group_id = deployment.assignment.occupation.isco_group_id
+    occupation = deployment.assignment.occupation
+    if isco_group_id is None and occupation is not None:
+        isco_group_id = occupation.isco_group_id
     return HourRecord.objects.create(
         deployment=deployment,
         period_start=period_start,
