@@ -69,6 +69,22 @@ def client_as(client):
     return login
 
 
+@pytest.fixture
+def lexical_matching_engine(settings):
+    """The real matching engine with its lexical encoder (deterministic, no model to load) and
+    no in-memory index carried over from another test. Suites that walk applications through
+    selection (which matches) use it for every test."""
+    from volex.matching.encoders import clear_cache
+    from volex.matching.index import reset_indexes
+
+    settings.VOLEX_MATCHING_ENCODER = "hashing"
+    clear_cache()
+    reset_indexes()
+    yield
+    reset_indexes()
+    clear_cache()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     """Keep the serialized test database (reference data loaded by migrations) reachable from

@@ -61,10 +61,6 @@ def is_host_staff(user, assignment: Assignment) -> bool:
     return host_staff_role(user, assignment) is not None
 
 
-def can_view_assignment(user, assignment: Assignment) -> bool:
-    return assignment.state in PUBLIC_STATES or is_host_staff(user, assignment)
-
-
 def can_edit_assignment(user, assignment: Assignment) -> bool:
     if assignment.state not in EDITABLE_STATES:
         return False

@@ -6,6 +6,7 @@ State changes only through `volex.deployments.services`.
 """
 
 import secrets
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from volex.core.choices import LeaveNoOneBehindGroup
 from volex.core.models import TimeStampedModel
 from volex.domain import duty_of_care
+from volex.domain.service import last_day_of_service
 
 
 class DeploymentState(models.TextChoices):
@@ -151,13 +153,9 @@ class Deployment(TimeStampedModel):
         return f"{self.volunteer} – {self.assignment}"
 
     @property
-    def is_in_service(self) -> bool:
-        return self.state == DeploymentState.IN_SERVICE
-
-    @property
-    def last_day(self):
+    def last_day(self) -> date:
         """The last day of service: the actual end once ended, else the planned end."""
-        return self.end_date or self.planned_end_date
+        return last_day_of_service(planned_end=self.planned_end_date, end=self.end_date)
 
 
 class DeploymentExtension(models.Model):
@@ -269,10 +267,6 @@ class HourRecord(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.period_start}–{self.period_end}: {self.hours} h"
 
-    @property
-    def is_locked(self) -> bool:
-        return self.status == HourStatus.APPROVED
-
 
 def month_of(day) -> int:
     """A day's month as YYYYMM (the unit in which summary cells are refreshed)."""
@@ -382,9 +376,6 @@ class ApprovedHoursYear(models.Model):
     @property
     def hours(self) -> Decimal:
         return Decimal(self.hundredths) / 100
-
-    def month_hours(self, month: int) -> Decimal:
-        return Decimal(getattr(self, MONTH_COLUMNS[month - 1])) / 100
 
 
 class Result(TimeStampedModel):

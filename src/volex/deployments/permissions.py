@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
+from volex.assignments import permissions as assignments_permissions
 from volex.organizations.roles import (
     is_administrator,
     managed_organization_ids,
     staff_organization_ids,
-    supervised_organization_ids,
 )
 
 
@@ -22,7 +22,7 @@ def is_own(user, deployment) -> bool:
 
 
 def is_host_staff(user, deployment) -> bool:
-    return is_administrator(user) or deployment.assignment.host_id in staff_organization_ids(user)
+    return assignments_permissions.is_host_staff(user, deployment.assignment)
 
 
 def is_duty_of_care_manager(user, deployment) -> bool:
@@ -35,10 +35,9 @@ def can_view_deployment(user, deployment) -> bool:
 
 def can_review_hours(user, deployment) -> bool:
     """The supervisor of the deployment, supervisors of the host, and the programme's managers."""
-    if is_administrator(user) or deployment.supervisor_id == getattr(user, "pk", None):
+    if deployment.supervisor_id == getattr(user, "pk", None):
         return True
-    host = deployment.assignment.host_id
-    return host in supervised_organization_ids(user) or host in managed_organization_ids(user)
+    return is_host_staff(user, deployment)
 
 
 def can_manage_lifecycle(user, deployment) -> bool:

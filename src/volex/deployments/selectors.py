@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import (
     Case,
     Count,
@@ -18,6 +20,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.lookups import GreaterThanOrEqual
 
 from volex.accounts.models import User
 from volex.assignments.models import Assignment
@@ -286,12 +289,23 @@ def approved_hours_by_year(records: QuerySet[HourRecord]) -> QuerySet:
     )
 
 
+# The service period in the database: the one rule of `volex.domain.service`, to the recorded end,
+# else the planned end (tests in impact check that both agree).
+LAST_DAY_OF_SERVICE = Coalesce("end_date", "planned_end_date")
+
+
+def in_service_during(start: date, end: date) -> Q:
+    """Deployments serving on at least one day from `start` to `end`: the database form of
+    `volex.domain.service.serves_during` (to the recorded end, else the planned end)."""
+    return Q(start_date__lte=end) & Q(GreaterThanOrEqual(LAST_DAY_OF_SERVICE, start))
+
+
 def deployment_periods_in_service(scope: VolunteerScope) -> QuerySet:
     """(volunteer id, start, end or planned end) of each deployment in service of the volunteers
     of `scope`: the periods matching keeps them off other assignments for (registered as a
     commitment source in `DeploymentsConfig.ready`)."""
     return scope.filter(
         Deployment.objects.filter(state=DeploymentState.IN_SERVICE).values_list(
-            "volunteer_id", "start_date", Coalesce("end_date", "planned_end_date")
+            "volunteer_id", "start_date", LAST_DAY_OF_SERVICE
         )
     )

@@ -3,8 +3,8 @@
 A deployment serves from its entry on duty to its last day: the end recorded when it ended, else
 its planned end. A deployment nobody ended does not serve past its plan: a report for years later
 does not count its volunteer as serving. Reports count with this rule (in the database:
-`volex.impact.report_scope.in_service_during`, tested against it); `Deployment.last_day` states
-the same last day on the model.
+`volex.deployments.selectors.in_service_during`, tested against it); `Deployment.last_day` calls
+`last_day_of_service`.
 """
 
 from __future__ import annotations

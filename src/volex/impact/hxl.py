@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from volex.core.choices import Sector
-from volex.deployments.models import AgeGroup, ResultReach, Sex
+from volex.deployments.models import AgeGroup, Sex
 
 from .report_cube import COUNTRY_OF_DEPLOYMENT
-from .report_scope import ReportScope, deployments_in_scope
+from .report_scope import ReportScope, deployments_in_scope, reach_in_scope
 
 # (column title, HXL hashtag, filter on ResultReach cells: (sex, age_group, disability) or None)
 REACH_COLUMNS: tuple[tuple[str, str, tuple[str | None, str | None, bool | None]], ...] = (
@@ -63,11 +63,7 @@ def who_does_what_where(scope: ReportScope) -> list[list[object]]:
         )
     )
     cells = (
-        ResultReach.objects.filter(
-            scope.deployment_filter("result__deployment__"),
-            result__date__gte=scope.start,
-            result__date__lte=scope.end,
-        )
+        reach_in_scope(scope)
         .order_by()
         .values_list("result__deployment__assignment_id", "sex", "age_group", "with_disability")
         .annotate(p=Sum("people"))

@@ -7,11 +7,11 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from volex.core.choices import LeaveNoOneBehindGroup
-from volex.deployments.models import AgeGroup, ResultReach, Sex
+from volex.deployments.models import AgeGroup, Sex
 
 from .report_cube import NONE_KEY
 from .report_results import ReachRow
-from .report_scope import ReportScope
+from .report_scope import ReportScope, reach_in_scope
 
 REACH_DIMENSIONS = ("sex", "age_group", "disability", "group")
 
@@ -20,11 +20,7 @@ def people_reached(scope: ReportScope) -> tuple[int, dict[str, tuple[ReachRow, .
     """People reached by results dated in the period: one grouped query, rolled up by each
     disaggregation (the grouped cells are few: sex × age group × disability × group)."""
     cells = (
-        ResultReach.objects.filter(
-            scope.deployment_filter("result__deployment__"),
-            result__date__gte=scope.start,
-            result__date__lte=scope.end,
-        )
+        reach_in_scope(scope)
         .order_by()
         .values_list("sex", "age_group", "with_disability", "group")
         .annotate(p=Sum("people"))

@@ -16,12 +16,11 @@ from enum import StrEnum
 from functools import cached_property
 
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from volex.deployments.models import Deployment, HourRecord, HourStatus
+from volex.deployments.models import Deployment, HourRecord, HourStatus, ResultReach
+from volex.deployments.selectors import in_service_during
 from volex.domain.valuation import DEFAULT_FULL_TIME_YEAR, FullTimeYear
 from volex.organizations.models import Organization
 from volex.organizations.selectors import organization_descendant_ids
@@ -150,15 +149,6 @@ def programme_ids(organization: Organization) -> frozenset[int]:
 
 
 # The last day of service of a deployment, in the database: `volex.domain.service`'s rule.
-LAST_DAY_OF_SERVICE = Coalesce("end_date", "planned_end_date")
-
-
-def in_service_during(start: date, end: date) -> Q:
-    """Deployments serving on at least one day from `start` to `end`: the database form of
-    `volex.domain.service.serves_during` (to the recorded end, else the planned end)."""
-    return Q(start_date__lte=end) & Q(GreaterThanOrEqual(LAST_DAY_OF_SERVICE, start))
-
-
 def deployments_in_scope(scope: ReportScope) -> QuerySet[Deployment]:
     """Deployments in service at some time in the period, within the scope."""
     return Deployment.objects.filter(
@@ -173,4 +163,13 @@ def approved_hours_in_scope(scope: ReportScope) -> QuerySet[HourRecord]:
         status=HourStatus.APPROVED,
         period_start__gte=scope.start,
         period_start__lte=scope.end,
+    )
+
+
+def reach_in_scope(scope: ReportScope) -> QuerySet[ResultReach]:
+    """The people-reached cells of results dated within the report's period, within the scope."""
+    return ResultReach.objects.filter(
+        scope.deployment_filter("result__deployment__"),
+        result__date__gte=scope.start,
+        result__date__lte=scope.end,
     )

@@ -6,13 +6,12 @@ data (no birth date, gender or nationality), whoever reads it. "Matches for me":
 only, for their own profile.
 """
 
-from volex.organizations.roles import is_administrator, is_programme_manager, staff_organization_ids
+from volex.assignments.permissions import is_host_staff
+from volex.organizations.roles import is_administrator, is_programme_manager
 
 
 def can_view_candidates(user, assignment) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    return is_administrator(user) or assignment.host_id in staff_organization_ids(user)
+    return is_host_staff(user, assignment)
 
 
 def can_open_volunteer_profiles(user) -> bool:

@@ -38,13 +38,6 @@ from .rules import ProgrammeRules
 from .store import current_encoder, profile_vector
 
 
-def match_run_latest(*, assignment: Assignment) -> MatchRun | None:
-    latest: MatchRun | None = (
-        MatchRun.objects.filter(assignment=assignment).order_by("-created_at", "-pk").first()
-    )
-    return latest
-
-
 def match_run_fresh(
     *,
     assignment: Assignment,
@@ -81,10 +74,6 @@ def match_run_candidates(*, run: MatchRun) -> tuple[CandidateResult, ...]:
     return tuple(
         dataclasses.replace(c, explanation=text) for c, text in zip(stored, texts, strict=True)
     )
-
-
-def match_runs_for_assignment(*, assignment: Assignment) -> QuerySet[MatchRun]:
-    return MatchRun.objects.filter(assignment=assignment).select_related("created_by")
 
 
 def allocation_runs() -> QuerySet[AllocationRun]:

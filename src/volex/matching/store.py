@@ -212,13 +212,6 @@ def shortlist_vectors(
     return out
 
 
-def assignment_touch(assignment_id: int) -> None:
-    """Stamp an assignment's embeddings with a new version (its state changed, not its text)."""
-    with transaction.atomic():
-        version = bump_version(ASSIGNMENT)
-        AssignmentEmbedding.objects.filter(assignment_id=assignment_id).update(version=version)
-
-
 def reindex_profiles(
     *,
     batch_size: int = 5_000,

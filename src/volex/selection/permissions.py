@@ -35,13 +35,5 @@ def actors_on(user, application) -> frozenset[Actor]:
     return frozenset(actors)
 
 
-def can_manage_selection(user, assignment) -> bool:
-    return staff_actor(user, assignment) is not None
-
-
-def can_view_application(user, application) -> bool:
-    return bool(actors_on(user, application))
-
-
 def can_see_candidate_personal_data(user, assignment) -> bool:
     return staff_actor(user, assignment) is Actor.PROGRAMME

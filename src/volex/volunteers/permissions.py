@@ -25,10 +25,6 @@ def can_view_volunteer(user, volunteer) -> bool:
     return is_programme_manager(user) and volunteer.consent_to_matching
 
 
-def can_edit_volunteer(user, volunteer) -> bool:
-    return user.is_authenticated and volunteer.user_id == user.pk
-
-
 def can_see_personal_data(user, volunteer) -> bool:
     if not user.is_authenticated:
         return False

@@ -2,16 +2,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _matching_engine(settings):
-    from volex.matching.encoders import clear_cache
-    from volex.matching.index import reset_indexes
-
-    settings.VOLEX_MATCHING_ENCODER = "hashing"
-    clear_cache()
-    reset_indexes()
-    yield
-    reset_indexes()
-    clear_cache()
+def _matching_engine(lexical_matching_engine):
+    """Every test here matches with the lexical encoder (root conftest)."""
 
 
 @pytest.fixture

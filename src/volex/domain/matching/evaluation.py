@@ -288,12 +288,3 @@ def unrelated_similarity(dataset: Dataset, encoded: EncodedDataset) -> float:
             if doc in column:
                 unjudged[i, column[doc]] = False
     return float(np.median(similarity[unjudged]))
-
-
-@dataclass(frozen=True)
-class EncoderResult:
-    """One row of an evaluation table."""
-
-    name: str
-    metrics: Metrics
-    texts_per_second: float  # queries and documents encoded per second by the first stage

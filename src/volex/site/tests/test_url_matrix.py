@@ -253,6 +253,7 @@ case("api:assignment-detail", GET, X, _draft, label="draft")
 case("api:assignment-manage", GET, X)
 case("api:assignment-create", POST, X, data={"title": ""})
 case("api:assignment-update", PUT, X, _draft, data={"title": ""})
+case("api:assignment-update", PATCH, X, _draft, data={"title": "Renamed"})
 case("api:assignment-duplicate", POST, X, _published)
 case("api:assignment-submit", POST, X, _draft)
 case("api:assignment-approve", POST, X, _draft)
@@ -413,6 +414,7 @@ EXPECTED = {
     "api:assignment-manage GET": [401, 200, 200, 200, 200, 200],
     "api:assignment-create POST": [401, 400, 400, 400, 400, 400],
     "api:assignment-update PUT": [401, 404, 400, 404, 400, 400],
+    "api:assignment-update PATCH": [401, 404, 200, 404, 200, 200],
     "api:assignment-duplicate POST": [401, 403, 201, 403, 201, 201],
     "api:assignment-submit POST": [401, 404, 200, 404, 200, 200],
     "api:assignment-approve POST": [401, 404, 403, 404, 400, 400],
