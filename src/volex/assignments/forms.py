@@ -4,11 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
-from volex.reference.models import Country, Language, SDGGoal, SDGTarget
+from volex.reference.models import Country, Language, Occupation, SDGGoal, SDGTarget
 from volex.volunteers.forms import LanguageRowForm, SkillRowForm
 
 from .models import HardshipClass
-from .selectors import AssignmentFilters
+from .selectors import AssignmentFilters, occupation_by_title_or_code
 
 
 class AssignmentFilterForm(forms.Form):
@@ -79,6 +79,25 @@ class AssignmentForm(forms.Form):
     qualifications = forms.CharField(
         label=_("Qualifications"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    occupation = forms.CharField(
+        label=_("ESCO occupation"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "The occupation of the work, by its ESCO title or code: it values the hours and "
+            "guides matching."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "list": "occupation-options",
+                "autocomplete": "off",
+                "hx-get": "/assignments/occupations/",
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#occupation-options",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
     country = forms.ModelChoiceField(
@@ -117,6 +136,18 @@ class AssignmentForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def clean_occupation(self) -> Occupation | None:
+        text = " ".join((self.cleaned_data.get("occupation") or "").split())
+        if not text:
+            return None
+        found = occupation_by_title_or_code(text)
+        if found is None:
+            raise forms.ValidationError(
+                _("“%(text)s” is not an ESCO occupation; pick a suggestion or give its code.")
+                % {"text": text}
+            )
+        return found
 
     def clean_sdg_targets(self):
         codes = [c.strip() for c in (self.cleaned_data.get("sdg_targets") or "").split(",")]
@@ -170,6 +201,8 @@ def assignment_values(form: AssignmentForm, languages, skills) -> dict[str, Any]
         {**station, "country": station["country"].pk} if station["country"] else None
     )
     data["sdg_goals"] = [goal.pk for goal in data.get("sdg_goals", [])]
+    occupation = data.pop("occupation", None)
+    data["occupation"] = occupation.pk if occupation else None
     data["skills"] = [
         {
             "skill": row["skill_obj"].pk,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from volex.organizations.roles import is_administrator, staff_organization_ids
+from volex.reference.models import Occupation
 
 from .models import Assignment, AssignmentLanguage, AssignmentSkill, AssignmentState
 from .permissions import PUBLIC_STATES
@@ -86,3 +87,22 @@ def assignment_list_for_organizations(organization_ids) -> QuerySet[Assignment]:
     return _with_related(Assignment.objects.filter(host_id__in=organization_ids)).order_by(
         "state", "-created_at"
     )
+
+
+def occupation_by_title_or_code(text: str) -> Occupation | None:
+    """The ESCO occupation a person named: its code ("2654.1.7") or its title, in any case."""
+    return (
+        Occupation.objects.filter(esco_code=text).first()
+        or Occupation.objects.filter(title__iexact=text).order_by("esco_code").first()
+    )
+
+
+def occupation_suggestions(text: str, *, limit: int = 20) -> list[str]:
+    """Occupation titles that contain `text`, those starting with it first (the edit page's
+    suggestions as the supervisor types)."""
+    text = " ".join(text.split())
+    if len(text) < 2:
+        return []
+    found = Occupation.objects.filter(title__icontains=text).values_list("title", flat=True)
+    titles = sorted(set(found[:500]), key=lambda t: (not t.lower().startswith(text.lower()), t))
+    return titles[:limit]

@@ -33,7 +33,12 @@ from .permissions import (
     is_host_staff,
 )
 from .rules import assignment_service, eligibility_errors, volunteer_candidate
-from .selectors import assignment_detail, assignment_list_for_organizations, assignment_public_list
+from .selectors import (
+    assignment_detail,
+    assignment_list_for_organizations,
+    assignment_public_list,
+    occupation_suggestions,
+)
 
 
 def _filter_form(request) -> AssignmentFilterForm:
@@ -134,6 +139,7 @@ def _initial(assignment: Assignment) -> dict:
         "sdg_goals": list(assignment.sdg_goals.all()),
         "sdg_targets": ", ".join(t.code for t in assignment.sdg_targets.all()),
         "groups_reached": assignment.groups_reached,
+        "occupation": assignment.occupation.title if assignment.occupation else "",
     }
 
 
@@ -291,3 +297,12 @@ def assignment_review_view(request, pk: int, decision: str):
     except ValidationError as error:
         _refused(request, error)
     return redirect("assignments:detail", assignment.pk)
+
+
+@login_required
+def occupation_options(request):
+    """The `<option>`s of the occupation field's suggestions, for the text typed so far (htmx)."""
+    if not (is_administrator(request.user) or staff_organization_ids(request.user)):
+        raise PermissionDenied
+    titles = occupation_suggestions(request.GET.get("occupation", ""))
+    return render(request, "assignments/partials/occupation_options.html", {"titles": titles})

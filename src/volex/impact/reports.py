@@ -19,21 +19,18 @@ from .report_cube import COUNTRY_OF_DEPLOYMENT, NONE_KEY, whole_months
 from .report_reach import REACH_DIMENSIONS, reach_labels
 from .report_results import BREAKDOWN_LABELS, Breakdown, ReachRow, Report, ReportRow
 from .report_scope import (
-    LAST_DAY_OF_SERVICE,
     SCOPE_LABELS,
     ReportError,
     ReportScope,
     ScopeKind,
     approved_hours_in_scope,
     deployments_in_scope,
-    in_service_during,
     programme_ids,
 )
 
 __all__ = [
     "BREAKDOWN_LABELS",
     "COUNTRY_OF_DEPLOYMENT",
-    "LAST_DAY_OF_SERVICE",
     "NONE_KEY",
     "REACH_DIMENSIONS",
     "REPORT_SETTINGS",
@@ -47,7 +44,6 @@ __all__ = [
     "ScopeKind",
     "approved_hours_in_scope",
     "deployments_in_scope",
-    "in_service_during",
     "programme_ids",
     "reach_labels",
     "report_build",

@@ -133,3 +133,42 @@ def test_api_put_without_the_optional_fields_keeps_them(world):
     )
     assert response.status_code == 200, response.json()
     assert _snapshot(assignment.pk) == before
+
+
+def test_the_edit_page_sets_the_occupation_by_its_title_or_code(world, client_as):
+    assignment = _full_assignment(world.own_org)
+    client = client_as(world.users["supervisor_own"])
+    url = f"/assignments/{assignment.pk}/edit/"
+    values = form_values(client.get(url).content.decode(), having="title")
+    nurse, engineer = Occupation.objects.order_by("-pk")[:2]
+    response = client.post(url, values | {"occupation": nurse.title.upper()})
+    assert response.status_code == 302
+    assert Assignment.objects.get(pk=assignment.pk).occupation_id == nurse.pk
+    assert nurse.title in client.get(f"/assignments/{assignment.pk}/").content.decode()
+    client.post(url, values | {"occupation": engineer.esco_code})
+    assert Assignment.objects.get(pk=assignment.pk).occupation_id == engineer.pk
+    client.post(url, values | {"occupation": ""})
+    assert Assignment.objects.get(pk=assignment.pk).occupation_id is None
+
+
+def test_an_unknown_occupation_is_refused_on_its_field(world, client_as):
+    assignment = _full_assignment(world.own_org)
+    before = _snapshot(assignment.pk)
+    client = client_as(world.users["supervisor_own"])
+    url = f"/assignments/{assignment.pk}/edit/"
+    values = form_values(client.get(url).content.decode(), having="title")
+    response = client.post(url, values | {"occupation": "Dragon tamer"})
+    assert response.status_code == 200
+    assert "“Dragon tamer” is not an ESCO occupation" in response.content.decode()
+    assert _snapshot(assignment.pk) == before
+
+
+def test_occupation_suggestions_are_for_host_staff(world, client_as):
+    title = Occupation.objects.order_by("pk").values_list("title", flat=True).first()
+    word = title.split()[0]
+    staff = client_as(world.users["supervisor_own"]).get(
+        "/assignments/occupations/", {"occupation": word}
+    )
+    assert staff.status_code == 200
+    assert f'<option value="{title}">' in staff.content.decode()
+    assert client_as(world.volunteer.user).get("/assignments/occupations/").status_code == 403

@@ -187,6 +187,7 @@ case("assignments:list", GET, X)
 case("assignments:manage", GET, X)
 case("assignments:create", GET, X)
 case("assignments:create", POST, X, data={"title": ""})
+case("assignments:occupation-options", GET, X, query="occupation=nurse")
 case("assignments:detail", GET, X, _published, label="published")
 case("assignments:detail", GET, X, _draft, label="draft")
 case("assignments:edit", GET, X, _draft)
@@ -350,6 +351,7 @@ EXPECTED = {
     "assignments:list GET": [200, 200, 200, 200, 200, 200],
     "assignments:manage GET": [302, 403, 200, 200, 200, 200],
     "assignments:create GET": [302, 403, 200, 200, 200, 200],
+    "assignments:occupation-options GET": [302, 403, 200, 200, 200, 200],
     "assignments:create POST": [302, 403, 200, 200, 200, 200],
     "assignments:detail[published] GET": [200, 200, 200, 200, 200, 200],
     "assignments:detail[draft] GET": [404, 404, 200, 404, 200, 200],
