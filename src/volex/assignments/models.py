@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from volex.core.choices import Category, CEFRLevel, Sector
+from volex.core.choices import Category, CEFRLevel, LeaveNoOneBehindGroup, Sector, labels_of
 from volex.core.models import AuditedModel
 from volex.domain.eligibility import MIN_DURATION
 from volex.volunteers.models import SkillLevel
@@ -221,6 +221,11 @@ class Assignment(AuditedModel):
                     end_date=self.end_date,
                 )
             )
+
+    @property
+    def groups_reached_labels(self) -> list[str]:
+        """The groups reached in words (the stored codes are for machines)."""
+        return labels_of(LeaveNoOneBehindGroup, self.groups_reached)
 
     @property
     def duration_days(self) -> int:

@@ -3,6 +3,8 @@
 The values mirror the pure domain enums (`volex.domain`), which know nothing of translation.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -79,3 +81,9 @@ class LeaveNoOneBehindGroup(models.TextChoices):
     URBAN_POOR = "urban_poor", _("Urban poor")
     PEOPLE_WITH_HIV = "hiv", _("People living with HIV")
     LGBTIQ = "lgbtiq", _("LGBTIQ+ persons")
+
+
+def labels_of(choices: type[models.TextChoices], codes: Iterable[str]) -> list[str]:
+    """Stored codes in words, in the active language: a person never reads `women_girls`."""
+    names = dict(choices.choices)
+    return [str(names.get(code, code)) for code in codes]

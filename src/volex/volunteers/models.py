@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from volex.core.choices import CEFRLevel
+from volex.core.choices import Category, CEFRLevel, Sector, labels_of
 from volex.core.models import TimeStampedModel
 
 
@@ -102,6 +102,14 @@ class Volunteer(TimeStampedModel):
     @property
     def display_name(self) -> str:
         return self.user.get_full_name() or self.user.username
+
+    @property
+    def sector_labels(self) -> list[str]:
+        return labels_of(Sector, self.sectors)
+
+    @property
+    def eligible_category_labels(self) -> list[str]:
+        return labels_of(Category, self.eligible_categories)
 
 
 class VolunteerLanguage(models.Model):

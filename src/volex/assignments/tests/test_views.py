@@ -83,3 +83,19 @@ def test_pages_stay_light(client):
 def test_pagination_clamps_out_of_range_pages(client):
     AssignmentFactory(title="Only One")
     assert "Only One" in client.get("/assignments/?page=999").content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_name_groups_sectors_and_categories_in_words_not_codes(world, client_as):
+    from volex.assignments.models import Assignment
+
+    Assignment.objects.filter(pk=world.published.pk).update(groups_reached=["women_girls"])
+    page = client_as(None).get(f"/assignments/{world.published.pk}/").content.decode()
+    assert "Women and girls" in page and "women_girls" not in page.replace('"women_girls"', "")
+    volunteer = world.volunteer
+    volunteer.sectors = ["wash"]
+    volunteer.eligible_categories = ["international_specialist"]
+    volunteer.save()
+    profile = client_as(volunteer.user).get("/volunteers/me/").content.decode()
+    assert "international_specialist" not in profile
+    assert ">wash<" not in profile
