@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +20,7 @@ from volex.domain.pipeline import Actor, allowed_actions
 from volex.volunteers.models import Volunteer
 from volex.volunteers.selectors import volunteer_for_user
 
-from . import services
+from . import inputs, services
 from .forms import ApplyForm, AssessForm, InviteForm, OfferForm, OnboardingForm, ReasonForm
 from .models import Stage
 from .permissions import actors_on, can_see_candidate_personal_data, staff_actor
@@ -230,41 +228,21 @@ def application_action(request, pk: int, action: str):
             form = AssessForm(request.POST)
             if not form.is_valid():
                 raise ValidationError(form.errors.as_data())
-            services.application_assess(
-                application=application,
-                by=request.user,
-                kind=form.cleaned_data["kind"],
-                score=form.cleaned_data["score"],
-                notes=form.cleaned_data["notes"],
-                assessed_on=form.cleaned_data["assessed_on"],
-                expected=expected,
+            inputs.assessment_record(
+                form.cleaned_data, application=application, by=request.user, expected=expected
             )
         elif action == "offer":
             form = OfferForm(request.POST)
             if not form.is_valid():
                 raise ValidationError(form.errors.as_data())
-            expires = timezone.make_aware(
-                datetime.combine(form.cleaned_data["expires_on"], time(23, 59, 59))
-            )
-            services.application_offer(
-                application=application,
-                by=request.user,
-                expires_at=expires,
-                reason=form.cleaned_data["reason"],
-                expected=expected,
+            inputs.offer_make(
+                form.cleaned_data, application=application, by=request.user, expected=expected
             )
         elif action == "onboarding":
             form = OnboardingForm(request.POST)
             if not form.is_valid():
                 raise ValidationError(form.errors.as_data())
-            services.onboarding_item_update(
-                application=application,
-                by=request.user,
-                item=form.cleaned_data["item"],
-                status=form.cleaned_data["status"],
-                status_date=form.cleaned_data["status_date"],
-                notes=form.cleaned_data["notes"],
-            )
+            inputs.onboarding_item_set(form.cleaned_data, application=application, by=request.user)
         else:
             raise Http404
     except ValidationError as error:

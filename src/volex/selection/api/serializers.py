@@ -4,6 +4,7 @@ from volex.selection.models import (
     Application,
     ApplicationTransition,
     Assessment,
+    AssessmentKind,
     ChecklistItem,
     Invitation,
     ItemStatus,
@@ -81,7 +82,7 @@ class ReasonInput(serializers.Serializer):
 
 
 class AssessInput(serializers.Serializer):
-    kind = serializers.CharField(help_text="interview, test or desk_review")
+    kind = serializers.ChoiceField(choices=AssessmentKind.choices)
     score = serializers.IntegerField(min_value=0, max_value=100)
     notes = serializers.CharField(required=False, allow_blank=True, default="")
     assessed_on = serializers.DateField(required=False, allow_null=True, default=None)
@@ -100,7 +101,7 @@ class OnboardingInput(serializers.Serializer):
     item = serializers.ChoiceField(choices=ChecklistItem.choices)
     status = serializers.ChoiceField(choices=ItemStatus.choices)
     status_date = serializers.DateField(required=False, allow_null=True, default=None)
-    notes = serializers.CharField(required=False, allow_blank=True, default="")
+    notes = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
 
 
 class InviteInput(serializers.Serializer):

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from volex.assignments.models import Assignment
 from volex.assignments.selectors import assignment_detail
-from volex.selection import services
+from volex.selection import inputs, services
 from volex.selection.permissions import actors_on, staff_actor
 from volex.selection.ranking import candidate_list
 from volex.selection.selectors import (
@@ -245,13 +245,10 @@ class AssessApi(APIView):
         data = AssessInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        assessment = services.application_assess(
+        assessment = inputs.assessment_record(
+            values,
             application=application,
             by=request.user,
-            kind=values["kind"],
-            score=values["score"],
-            notes=values["notes"],
-            assessed_on=values["assessed_on"],
             expected=values["expected_stage"] or None,
         )
         return Response(AssessmentOutput(assessment).data, status=status.HTTP_201_CREATED)
@@ -268,11 +265,10 @@ class OfferApi(APIView):
         data = OfferInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        services.application_offer(
+        inputs.offer_make(
+            values,
             application=application,
             by=request.user,
-            expires_at=values["expires_at"],
-            reason=values["reason"],
             expected=values["expected_stage"] or None,
         )
         return _detail(pk)
@@ -289,12 +285,5 @@ class OnboardingItemApi(APIView):
         data = OnboardingInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        item = services.onboarding_item_update(
-            application=application,
-            by=request.user,
-            item=values["item"],
-            status=values["status"],
-            status_date=values["status_date"],
-            notes=values["notes"],
-        )
+        item = inputs.onboarding_item_set(values, application=application, by=request.user)
         return Response(OnboardingItemOutput(item).data)
