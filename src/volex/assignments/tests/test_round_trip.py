@@ -172,3 +172,15 @@ def test_occupation_suggestions_are_for_host_staff(world, client_as):
     assert staff.status_code == 200
     assert f'<option value="{title}">' in staff.content.decode()
     assert client_as(world.volunteer.user).get("/assignments/occupations/").status_code == 403
+
+
+@pytest.mark.parametrize("state", ["cancelled", "filled", "closed"])
+def test_the_api_refuses_an_edit_in_a_state_that_takes_none_in_the_services_words(world, state):
+    assignment = _full_assignment(world.own_org, "published")
+    Assignment.objects.filter(pk=assignment.pk).update(state=state)
+    response = _api(world.users["supervisor_own"]).patch(
+        f"/api/assignments/{assignment.pk}/update/", {"positions": 3}, format="json"
+    )
+    assert response.status_code == 400, response.json()
+    assert response.json()["error"]["code"] == "assignment_not_editable"
+    assert Assignment.objects.get(pk=assignment.pk).positions == 2
