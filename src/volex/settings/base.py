@@ -192,6 +192,18 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set that several fields share (no enum-naming collisions).
+    "ENUM_NAME_OVERRIDES": {
+        "CategoryEnum": "volex.core.choices.Category",
+        "SectorEnum": "volex.core.choices.Sector",
+        "CEFRLevelEnum": "volex.core.choices.CEFRLevel",
+        "SkillLevelEnum": "volex.volunteers.models.SkillLevel",
+        "AssignmentStateEnum": "volex.assignments.models.AssignmentState",
+        "DeploymentStateEnum": "volex.deployments.models.DeploymentState",
+        "HourStatusEnum": "volex.deployments.models.HourStatus",
+        "ItemStatusEnum": "volex.selection.models.ItemStatus",
+        "FlagStatusEnum": "volex.deployments.models.FlagStatus",
+    },
 }
 
 LOGGING = {

@@ -46,7 +46,7 @@ class HourOutput(serializers.ModelSerializer):
         ]
 
 
-class ReasonInput(serializers.Serializer):
+class HoursRejectionInput(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
 
 

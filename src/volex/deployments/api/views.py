@@ -23,7 +23,7 @@ from .serializers import (
     FlagOutput,
     HourInput,
     HourOutput,
-    ReasonInput,
+    HoursRejectionInput,
     ResultInput,
 )
 
@@ -100,10 +100,10 @@ class HourApproveApi(APIView):
 class HourRejectApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ReasonInput, responses=HourOutput)
+    @extend_schema(request=HoursRejectionInput, responses=HourOutput)
     def post(self, request, pk: int):
         record = _record(request, pk)
-        data = ReasonInput(data=request.data)
+        data = HoursRejectionInput(data=request.data)
         data.is_valid(raise_exception=True)
         record = services.hours_reject(record=record, by=request.user, **data.validated_data)
         return Response(HourOutput(record).data)
