@@ -89,3 +89,15 @@ def can_create_assignment_for(user, organization) -> bool:
 def can_publish_assignment(user, assignment: Assignment) -> bool:
     """Publishing commits a programme's resources: programme managers and administrators only."""
     return host_staff_role(user, assignment) == MembershipRole.PROGRAMME_MANAGER
+
+
+def states_waiting_for(user) -> tuple[AssignmentState, ...]:
+    """The states in which an assignment waits for `user` to act: a submitted description for
+    who decides on it (programme managers, administrators), a returned or draft one for the
+    supervisors who write it."""
+    states: list[AssignmentState] = []
+    if is_administrator(user) or managed_organization_ids(user):
+        states.append(AssignmentState.SUBMITTED)
+    if supervised_organization_ids(user):
+        states += [AssignmentState.RETURNED, AssignmentState.DRAFT]
+    return tuple(states)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from volex.organizations.roles import is_administrator, staff_organization_ids
 from volex.reference.models import Occupation
@@ -83,10 +84,20 @@ def assignment_detail(*, user, pk: int) -> Assignment | None:
     )
 
 
-def assignment_list_for_organizations(organization_ids) -> QuerySet[Assignment]:
-    return _with_related(Assignment.objects.filter(host_id__in=organization_ids)).order_by(
-        "state", "-created_at"
+def assignment_list_for_organizations(
+    organization_ids, *, state: str = "", first_states: Sequence[str] = ()
+) -> QuerySet[Assignment]:
+    """The assignments of these organizations, only those in `state` if given; those in
+    `first_states` first (in that order), then by state, newest first."""
+    queryset = Assignment.objects.filter(host_id__in=organization_ids)
+    if state:
+        queryset = queryset.filter(state=state)
+    waiting = Case(
+        *(When(state=s, then=Value(i)) for i, s in enumerate(first_states)),
+        default=Value(len(first_states)),
+        output_field=IntegerField(),
     )
+    return _with_related(queryset).order_by(waiting, "state", "-created_at")
 
 
 def occupation_by_title_or_code(text: str) -> Occupation | None:

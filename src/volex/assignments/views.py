@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -5,6 +6,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from volex.core.pagination import paginate, querystring_without_page
@@ -31,6 +33,7 @@ from .permissions import (
     can_review_assignment,
     can_submit_assignment,
     is_host_staff,
+    states_waiting_for,
 )
 from .rules import assignment_service, eligibility_errors, volunteer_candidate
 from .selectors import (
@@ -92,6 +95,16 @@ def assignment_detail_view(request, pk: int):
     )
 
 
+class ManageFilterForm(forms.Form):
+    """The state filter of the manage list (a plain GET form)."""
+
+    state = forms.ChoiceField(
+        label=gettext_lazy("State"),
+        choices=[("", gettext_lazy("Every state")), *AssignmentState.choices],
+        required=False,
+    )
+
+
 @login_required
 def assignment_manage(request):
     """The assignments of the organizations a supervisor or programme manager works for."""
@@ -101,11 +114,17 @@ def assignment_manage(request):
         organization_ids = staff_organization_ids(request.user)
         if not organization_ids:
             raise PermissionDenied
-    page = paginate(request, assignment_list_for_organizations(organization_ids), per_page=50)
+    form = ManageFilterForm(request.GET or None)
+    state = form.cleaned_data["state"] if form.is_valid() else ""
+    assignments = assignment_list_for_organizations(
+        organization_ids, state=state, first_states=states_waiting_for(request.user)
+    )
+    page = paginate(request, assignments, per_page=50)
     return render(
         request,
         "assignments/manage.html",
-        {"page": page, "querystring": querystring_without_page(request)},
+        {"form": form, "page": page, "querystring": querystring_without_page(request)},
+        status=400 if form.errors else 200,
     )
 
 

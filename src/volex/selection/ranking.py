@@ -1,7 +1,8 @@
-"""The ranked candidate list of an assignment: the matching engine's ranking
+"""The candidate list of an assignment: the matching engine's ranking
 (`volex.matching.services.candidates_for_assignment`, explained in the active language), joined
-with the pipeline's applications and invitations. Applicants the engine does not rank (say, who withdrew consent to be suggested)
-are listed after the ranked ones so that no application is ever hidden from the host."""
+with the pipeline's applications and invitations. Applicants come first (in the engine's order,
+then those it does not rank, say who withdrew consent to be suggested), the suggestions who have
+not applied after them, so that no application is ever buried under the suggestions."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ class CandidateRow:
 class CandidateList:
     rows: tuple[CandidateRow, ...]
     reason: str = ""
+
+    @property
+    def applicants(self) -> tuple[CandidateRow, ...]:
+        return tuple(row for row in self.rows if row.application is not None)
+
+    @property
+    def suggestions(self) -> tuple[CandidateRow, ...]:
+        return tuple(row for row in self.rows if row.application is None)
 
 
 def candidate_list(*, assignment, k: int = 50) -> CandidateList:
@@ -65,4 +74,5 @@ def candidate_list(*, assignment, k: int = 50) -> CandidateList:
         for volunteer_id, application in applications.items()
         if volunteer_id not in seen
     )
+    rows.sort(key=lambda row: row.application is None)  # stable: each part keeps its order
     return CandidateList(tuple(rows), result.reason if not ranked else "")

@@ -17,7 +17,9 @@ from volex.assignments.rules import assignment_service, eligibility_errors, volu
 from volex.assignments.selectors import assignment_detail
 from volex.core.pagination import paginate, querystring_without_page
 from volex.domain.pipeline import Actor, allowed_actions
+from volex.matching.permissions import can_view_candidates
 from volex.volunteers.models import Volunteer
+from volex.volunteers.permissions import can_view_volunteer
 from volex.volunteers.selectors import volunteer_for_user
 
 from . import inputs, services
@@ -107,6 +109,12 @@ def pipeline(request, pk: int):
     if staff_actor(request.user, assignment) is None:
         raise PermissionDenied
     candidates = candidate_list(assignment=assignment)
+    # The volunteer page's own rule, per row: a manager opens only the talent pool's profiles.
+    profile_ids = {
+        row.volunteer.pk
+        for row in candidates.rows
+        if can_view_volunteer(request.user, row.volunteer)
+    }
     stages = {}
     for row in candidates.rows:
         if row.application is not None:
@@ -119,6 +127,8 @@ def pipeline(request, pk: int):
             "candidates": candidates,
             "stage_counts": [(label, stages.get(value, 0)) for value, label in Stage.choices],
             "taken": assignment.placements.count(),
+            "profile_ids": profile_ids,
+            "can_view_ranking": can_view_candidates(request.user, assignment),
         },
     )
 

@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "volex.organizations.context_processors.roles",
+                "volex.site.context_processors.navigation",
             ],
         },
     },
