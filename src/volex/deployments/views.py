@@ -112,8 +112,9 @@ def start(request, application_pk: int):
 
     if not is_host_staff(request.user, application.assignment):
         raise PermissionDenied
-    form = StartForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST: the date may be left out (it defaults to today), so the POST can be empty.
+    form = StartForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
             deployment = services.deployment_start(
                 application=application, by=request.user, start_date=form.cleaned_data["start_date"]
