@@ -299,6 +299,9 @@ def team(request):
         ids = [int(x) for x in request.POST.getlist("record") if x.isdigit()]
         try:
             services.hours_approve_bulk(record_ids=ids, by=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+            return redirect("deployments:team")
         except services.BulkRefused as refused:
             report = refused.rows
             messages.error(request, _("Nothing was approved: see the refused rows."))

@@ -179,8 +179,11 @@ class BulkRefused(Exception):
 def hours_approve_bulk(
     *, record_ids: Iterable[int], by: User, now: datetime | None = None
 ) -> list[BulkRow]:
-    """Approve a supervisor's team's hours all at once, or none: any refusal refuses all."""
+    """Approve the hours the supervisor ticked, all at once, or none: any refusal refuses all.
+    An empty selection is refused by field (`record`): approving nothing is never a success."""
     ids = sorted(set(record_ids))
+    if not ids:
+        raise _refused("record", _("Tick the hours to approve."), DeploymentError.NOTHING_SELECTED)
     records = {
         record.pk: record
         for record in HourRecord.objects.select_for_update(of=("self",))
@@ -195,7 +198,7 @@ def hours_approve_bulk(
             continue
         refusal = _review_refusal(record)
         rows.append(BulkRow(pk, refusal is None, " ".join(refusal.messages) if refusal else ""))
-    if not ids or not all(row.ok for row in rows):
+    if not all(row.ok for row in rows):
         raise BulkRefused(rows)
     moment = now or timezone.now()
     HourRecord.objects.filter(pk__in=ids).update(

@@ -2,11 +2,11 @@
 false (no pre-ticked approval, no preselected well-being, no action the state refuses)."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from volex.deployments.models import Deployment, DeploymentState
+from volex.deployments.models import Deployment, DeploymentState, HourRecord
 from volex.deployments.tests.factories import ready
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +48,66 @@ def test_the_volunteer_sees_no_entry_on_duty_link(world, client_as):
     application = ready(world.volunteer, world.published, world.users["supervisor_own"])
     page = client_as(world.volunteer.user).get(f"/selection/applications/{application.pk}/")
     assert f"/deployments/start/{application.pk}/" not in _links(page.content.decode())
+
+
+def _hours(deployment, volunteer, hours=30, days=(7, 1)):
+    from volex.deployments import services
+
+    return services.hours_record(
+        deployment=deployment,
+        by=volunteer.user,
+        period_start=TODAY - timedelta(days=days[0]),
+        period_end=TODAY - timedelta(days=days[1]),
+        hours=hours,
+        activity="Clinic",
+    )
+
+
+@pytest.fixture
+def submitted(world, deployment):
+    return _hours(deployment, world.volunteer)
+
+
+def test_the_team_page_ticks_no_hours_box(world, client_as, submitted):
+    html = client_as(world.users["supervisor_own"]).get("/deployments/team/").content.decode()
+    boxes = re.findall(r'<input type="checkbox" name="record"[^>]*>', html)
+    assert len(boxes) == 1
+    assert "checked" not in boxes[0]
+
+
+def test_the_team_form_sent_with_nothing_ticked_approves_nothing(world, client_as, submitted):
+    response = client_as(world.users["supervisor_own"]).post("/deployments/team/", {}, follow=True)
+    assert HourRecord.objects.get(pk=submitted.pk).status == "submitted"
+    assert "Tick the hours to approve." in response.content.decode()
+
+
+def test_bulk_approval_refuses_an_empty_selection(world, submitted):
+    from django.core.exceptions import ValidationError
+
+    from volex.deployments import services
+
+    with pytest.raises(ValidationError) as refused:
+        services.hours_approve_bulk(record_ids=[], by=world.users["supervisor_own"])
+    assert refused.value.error_dict["record"][0].code == "nothing_selected"
+    assert HourRecord.objects.get(pk=submitted.pk).status == "submitted"
+
+
+def test_the_team_page_approves_only_the_ticked_hours(world, client_as, deployment):
+    kept = _hours(deployment, world.volunteer, days=(14, 8))
+    ticked = _hours(deployment, world.volunteer)
+    client_as(world.users["supervisor_own"]).post("/deployments/team/", {"record": [ticked.pk]})
+    assert HourRecord.objects.get(pk=ticked.pk).status == "approved"
+    assert HourRecord.objects.get(pk=kept.pk).status == "submitted"
+
+
+def test_the_team_page_rejects_a_row_with_its_reason(world, client_as, submitted):
+    client = client_as(world.users["supervisor_own"])
+    html = client.get("/deployments/team/").content.decode()
+    action = f"/deployments/hours/{submitted.pk}/reject/"
+    assert f'action="{action}"' in html
+    response = client.post(action, {"reason": "", "next": "/deployments/team/"})
+    assert HourRecord.objects.get(pk=submitted.pk).status == "submitted"
+    response = client.post(action, {"reason": "30 hours in one day", "next": "/deployments/team/"})
+    assert response["Location"] == "/deployments/team/"
+    record = HourRecord.objects.get(pk=submitted.pk)
+    assert (record.status, record.rejection_reason) == ("rejected", "30 hours in one day")
