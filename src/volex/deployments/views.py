@@ -85,6 +85,8 @@ def _render_detail(request, deployment, *, template="deployments/detail.html", *
         "can_manage": permissions.can_manage_lifecycle(user, deployment),
         "can_follow_up": permissions.is_duty_of_care_manager(user, deployment),
         "in_service": deployment.state == DeploymentState.IN_SERVICE,
+        # Ending (early or with the assessment) waits for the entry on duty (`_end_date`).
+        "can_end": deployment.state == DeploymentState.IN_SERVICE and deployment.has_started(),
         "hours_form": forms.get("hours_form") or HoursForm(),
         "checkin_form": forms.get("checkin_form") or CheckInForm(),
         "result_form": forms.get("result_form") or ResultForm(),
@@ -252,7 +254,7 @@ def complete(request, pk: int):
 @login_required
 def certificate(request, pk: int):
     deployment = _deployment(request, pk)
-    if deployment.state == DeploymentState.IN_SERVICE:
+    if not deployment.certifiable:
         raise Http404
     response = HttpResponse(certificate_pdf(deployment), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{deployment.pk}.pdf"'

@@ -111,3 +111,84 @@ def test_the_team_page_rejects_a_row_with_its_reason(world, client_as, submitted
     assert response["Location"] == "/deployments/team/"
     record = HourRecord.objects.get(pk=submitted.pk)
     assert (record.status, record.rejection_reason) == ("rejected", "30 hours in one day")
+
+
+@pytest.fixture
+def future(world):
+    """A service whose entry on duty is recorded for next week."""
+    from volex.deployments import services
+
+    supervisor = world.users["supervisor_own"]
+    application = ready(world.volunteer, world.published, supervisor)
+    return services.deployment_start(
+        application=application, by=supervisor, start_date=TODAY + timedelta(days=7)
+    )
+
+
+@pytest.mark.parametrize("end_date", [None, "start"])
+def test_a_service_that_has_not_started_cannot_end_early(world, future, end_date):
+    from django.core.exceptions import ValidationError
+
+    from volex.deployments import services
+
+    with pytest.raises(ValidationError) as refused:
+        services.deployment_end_early(
+            deployment=future,
+            by=world.users["supervisor_own"],
+            reason="medical",
+            end_date=future.start_date if end_date else None,
+        )
+    assert refused.value.error_dict["end_date"][0].code == "not_started"
+    future.refresh_from_db()
+    assert future.state == DeploymentState.IN_SERVICE
+
+
+@pytest.mark.parametrize("end_date", [None, "start"])
+def test_a_service_that_has_not_started_cannot_be_completed(world, future, end_date):
+    from django.core.exceptions import ValidationError
+
+    from volex.deployments import services
+
+    with pytest.raises(ValidationError) as refused:
+        services.deployment_complete(
+            deployment=future,
+            by=world.users["supervisor_own"],
+            rating="fully_met",
+            assessment="Fine work.",
+            end_date=future.start_date if end_date else None,
+        )
+    assert refused.value.error_dict["end_date"][0].code == "not_started"
+    future.refresh_from_db()
+    assert future.state == DeploymentState.IN_SERVICE
+
+
+def test_the_page_refuses_to_end_a_future_service_and_issues_no_certificate(
+    world, client_as, future
+):
+    client = client_as(world.users["supervisor_own"])
+    page = client.get(f"/deployments/{future.pk}/").content.decode()
+    assert f"/deployments/{future.pk}/complete/" not in page
+    assert f"/deployments/{future.pk}/end-early/" not in page
+    response = client.post(
+        f"/deployments/{future.pk}/complete/",
+        {
+            "rating": "fully_met",
+            "assessment": "Fine work.",
+            "end_date": future.start_date.isoformat(),
+        },
+    )
+    assert response.status_code == 400
+    assert "has not started" in response.content.decode()
+    future.refresh_from_db()
+    assert future.state == DeploymentState.IN_SERVICE
+    assert client.get(f"/deployments/{future.pk}/certificate.pdf").status_code == 404
+
+
+def test_an_ended_service_that_never_started_gets_no_certificate(world, client_as, future):
+    # A row ended before the rule existed: no certificate of zero service.
+    Deployment.objects.filter(pk=future.pk).update(
+        state=DeploymentState.ENDED, end_date=future.start_date
+    )
+    client = client_as(world.users["supervisor_own"])
+    assert client.get(f"/deployments/{future.pk}/certificate.pdf").status_code == 404
+    assert "certificate.pdf" not in client.get(f"/deployments/{future.pk}/").content.decode()
