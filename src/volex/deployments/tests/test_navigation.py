@@ -192,3 +192,27 @@ def test_an_ended_service_that_never_started_gets_no_certificate(world, client_a
     client = client_as(world.users["supervisor_own"])
     assert client.get(f"/deployments/{future.pk}/certificate.pdf").status_code == 404
     assert "certificate.pdf" not in client.get(f"/deployments/{future.pk}/").content.decode()
+
+
+def test_the_check_in_form_preselects_no_answer(world, client_as, deployment):
+    html = client_as(world.volunteer.user).get("/deployments/mine/").content.decode()
+    form = html[html.index('data-testid="checkin-form"') :]
+    form = form[: form.index("</form>")]
+    for name in ("wellbeing", "workload", "safety"):
+        select = re.search(rf'<select name="{name}".*?</select>', form, re.S).group(0)
+        # A browser shows (and sends) the first option when none is selected: it must be empty.
+        options = re.findall(r'<option value="([^"]*)"', select)
+        assert options[0] == "", name
+        assert "required" in select, name
+        assert re.search(r'<option value="[^"]+"[^>]*selected', select) is None, name
+
+
+def test_a_check_in_sent_untouched_is_refused_and_records_nothing(world, client_as, deployment):
+    from volex.deployments.models import CheckIn
+
+    response = client_as(world.volunteer.user).post(
+        f"/deployments/{deployment.pk}/check-in/",
+        {"wellbeing": "", "workload": "", "safety": "", "note": ""},
+    )
+    assert response.status_code == 400
+    assert CheckIn.objects.count() == 0
