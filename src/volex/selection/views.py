@@ -180,6 +180,7 @@ def application_page(request, pk: int):
     staff = bool(actors - {Actor.VOLUNTEER})
     # The deployment app sits above selection: its row is reached by the reverse relation only.
     deployment = getattr(application, "deployment", None)
+    checklist = services.checklist_for(application.assignment)
     return render(
         request,
         "selection/application.html",
@@ -191,7 +192,8 @@ def application_page(request, pk: int):
             "show_personal": can_see_candidate_personal_data(request.user, application.assignment),
             "assess_form": AssessForm(),
             "offer_form": OfferForm(),
-            "onboarding_form": OnboardingForm(),
+            "onboarding_form": OnboardingForm(items=checklist),
+            "checklist": [i for i in application.onboarding_items.all() if i.item in checklist],
             "deployment": deployment,
             # Entry on duty is the host staff's (`deployment_start` refuses anyone else).
             "can_start": application.stage == Stage.READY
@@ -259,7 +261,9 @@ def application_action(request, pk: int, action: str):
                 form.cleaned_data, application=application, by=request.user, expected=expected
             )
         elif action == "onboarding":
-            form = OnboardingForm(request.POST)
+            form = OnboardingForm(
+                request.POST, items=services.checklist_for(application.assignment)
+            )
             if not form.is_valid():
                 raise ValidationError(form.errors.as_data())
             inputs.onboarding_item_set(form.cleaned_data, application=application, by=request.user)

@@ -19,11 +19,11 @@ from volex.notifications.services import notification_send, notification_send_ma
 from ..errors import SelectionError
 from ..models import (
     Application,
-    ChecklistItem,
     OnboardingItem,
     Placement,
     Stage,
 )
+from .onboarding import checklist_for
 from .stages import (
     OFFER_DAYS,
     REMIND_BEFORE,
@@ -91,7 +91,7 @@ def application_accept(
         reason=_("Offer accepted: the onboarding checklist is open."),
     )
     OnboardingItem.objects.bulk_create(
-        OnboardingItem(application=locked, item=item) for item in ChecklistItem.values
+        OnboardingItem(application=locked, item=item) for item in checklist_for(assignment)
     )
     notification_send_many(
         recipients=host_staff_users(assignment),
