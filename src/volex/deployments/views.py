@@ -30,7 +30,7 @@ from .forms import (
     RollCallForm,
     StartForm,
 )
-from .models import DeploymentState, HourRecord, RiskFlag, RollCallAnswer
+from .models import HourRecord, RiskFlag, RollCallAnswer
 
 BOARD_PAGE = 200
 
@@ -84,9 +84,9 @@ def _render_detail(request, deployment, *, template="deployments/detail.html", *
         "can_review": permissions.can_review_hours(user, deployment),
         "can_manage": permissions.can_manage_lifecycle(user, deployment),
         "can_follow_up": permissions.is_duty_of_care_manager(user, deployment),
-        "in_service": deployment.state == DeploymentState.IN_SERVICE,
+        "in_service": deployment.in_service,
         # Ending (early or with the assessment) waits for the entry on duty (`_end_date`).
-        "can_end": deployment.state == DeploymentState.IN_SERVICE and deployment.has_started(),
+        "can_end": deployment.in_service and deployment.has_started(),
         "hours_form": forms.get("hours_form") or HoursForm(),
         "checkin_form": forms.get("checkin_form") or CheckInForm(),
         "result_form": forms.get("result_form") or ResultForm(),

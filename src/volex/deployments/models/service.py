@@ -148,6 +148,12 @@ class Deployment(TimeStampedModel):
         """The last day of service: the actual end once ended, else the planned end."""
         return last_day_of_service(planned_end=self.planned_end_date, end=self.end_date)
 
+    @property
+    def in_service(self) -> bool:
+        """Hours and check-ins are taken while the service lasts (`hours_record`,
+        `checkin_submit`); the pages offer them on the same condition."""
+        return self.state == DeploymentState.IN_SERVICE
+
     def has_started(self, today: date | None = None) -> bool:
         """True from the entry on duty on. Before it the service can be neither ended nor
         certified (`deployment_end_early`, `deployment_complete`, `certifiable`)."""

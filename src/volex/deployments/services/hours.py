@@ -58,6 +58,13 @@ def hours_record(
     deployment = _lock(deployment)
     if not permissions.is_own(by, deployment):
         raise PermissionDenied(_("Only the volunteer logs their hours."))
+    if not deployment.in_service:
+        # The certificate states the approved hours of an ended service: they no longer change.
+        raise _refused(
+            "period_start",
+            _("Hours are logged while the service lasts; this one has ended."),
+            DeploymentError.NOT_IN_SERVICE,
+        )
     others = HourRecord.objects.filter(deployment=deployment).exclude(status=HourStatus.REJECTED)
     violations = doc.check_hours(
         doc.HoursEntry(period_start=period_start, period_end=period_end, hours=Decimal(hours)),

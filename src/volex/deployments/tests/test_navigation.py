@@ -216,3 +216,40 @@ def test_a_check_in_sent_untouched_is_refused_and_records_nothing(world, client_
     )
     assert response.status_code == 400
     assert CheckIn.objects.count() == 0
+
+
+@pytest.fixture
+def ended(world, deployment):
+    from volex.deployments import services
+
+    return services.deployment_end_early(
+        deployment=deployment, by=world.users["supervisor_own"], reason="medical"
+    )
+
+
+def test_an_ended_service_offers_neither_hours_nor_check_in(world, client_as, ended):
+    html = client_as(world.volunteer.user).get("/deployments/mine/").content.decode()
+    assert 'data-testid="deployment-state"' in html
+    assert 'data-testid="hours-form"' not in html
+    assert 'data-testid="checkin-form"' not in html
+    assert "Log hours" not in html
+
+
+def test_hours_cannot_be_logged_on_an_ended_service(world, client_as, ended):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        _hours(ended, world.volunteer, hours=10, days=(3, 3))
+    assert refused.value.error_dict["period_start"][0].code == "not_in_service"
+    response = client_as(world.volunteer.user).post(
+        f"/api/deployments/{ended.pk}/hours/",
+        {
+            "period_start": (TODAY - timedelta(days=2)).isoformat(),
+            "period_end": (TODAY - timedelta(days=2)).isoformat(),
+            "hours": "4",
+            "activity": "Clinic",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert HourRecord.objects.filter(deployment=ended).count() == 0
