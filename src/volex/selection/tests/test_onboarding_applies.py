@@ -79,3 +79,30 @@ def test_an_on_site_assignment_still_asks_every_item(world):
     assert OnboardingItem.objects.filter(application=application).count() == len(
         pipeline.ChecklistItem
     )
+
+
+def test_an_answered_offer_is_no_longer_a_new_message_nor_offered_again(world, client_as):
+    from volex.notifications.models import Notification
+
+    application = to_offer(apply(world.volunteer, world.published), world.users["supervisor_own"])
+    inbox = Notification.objects.filter(recipient=world.volunteer.user, kind="offered")
+    assert inbox.get().read_at is None
+    services.application_accept(application=application, by=world.volunteer.user)
+    # The message asked to accept or decline: once answered it is read, not a pending request.
+    assert inbox.get().read_at is not None
+    html = (
+        client_as(world.volunteer.user)
+        .get(f"/selection/applications/{application.pk}/")
+        .content.decode()
+    )
+    assert f"/selection/applications/{application.pk}/accept/" not in html
+    assert "Accept the offer" not in html
+
+
+def test_a_declined_offer_is_no_longer_a_new_message(world):
+    from volex.notifications.models import Notification
+
+    application = to_offer(apply(world.volunteer, world.published), world.users["supervisor_own"])
+    services.application_decline(application=application, by=world.volunteer.user)
+    inbox = Notification.objects.filter(recipient=world.volunteer.user, kind="offered")
+    assert inbox.get().read_at is not None
