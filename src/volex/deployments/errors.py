@@ -13,3 +13,5 @@ class DeploymentError(StrEnum):
     LOCKED = "locked"
     NOT_SUBMITTED = "not_submitted"
     INVALID = "invalid"
+    NOTHING_SELECTED = "nothing_selected"
+    NOT_STARTED = "not_started"

@@ -28,14 +28,16 @@ class RejectForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    SCALE = [(n, str(n)) for n in range(1, 6)]
+    # The empty first choice: a form sent untouched must not report "1, very low" or "safe";
+    # every answer is required, so the volunteer picks each one.
+    SCALE = [("", "—"), *((n, str(n)) for n in range(1, 6))]
     wellbeing = forms.TypedChoiceField(
         label=_("How are you? (1 very low – 5 very well)"), choices=SCALE, coerce=int
     )
     workload = forms.TypedChoiceField(
         label=_("Workload (1 very light – 5 overwhelming)"), choices=SCALE, coerce=int
     )
-    safety = forms.ChoiceField(label=_("Safety"), choices=Safety.choices)
+    safety = forms.ChoiceField(label=_("Safety"), choices=[("", "—"), *Safety.choices])
     note = forms.CharField(
         label=_("Anything else"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -30,7 +30,7 @@ from .forms import (
     RollCallForm,
     StartForm,
 )
-from .models import DeploymentState, HourRecord, RiskFlag, RollCallAnswer
+from .models import HourRecord, RiskFlag, RollCallAnswer
 
 BOARD_PAGE = 200
 
@@ -84,7 +84,9 @@ def _render_detail(request, deployment, *, template="deployments/detail.html", *
         "can_review": permissions.can_review_hours(user, deployment),
         "can_manage": permissions.can_manage_lifecycle(user, deployment),
         "can_follow_up": permissions.is_duty_of_care_manager(user, deployment),
-        "in_service": deployment.state == DeploymentState.IN_SERVICE,
+        "in_service": deployment.in_service,
+        # Ending (early or with the assessment) waits for the entry on duty (`_end_date`).
+        "can_end": deployment.in_service and deployment.has_started(),
         "hours_form": forms.get("hours_form") or HoursForm(),
         "checkin_form": forms.get("checkin_form") or CheckInForm(),
         "result_form": forms.get("result_form") or ResultForm(),
@@ -112,8 +114,9 @@ def start(request, application_pk: int):
 
     if not is_host_staff(request.user, application.assignment):
         raise PermissionDenied
-    form = StartForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST: the date may be left out (it defaults to today), so the POST can be empty.
+    form = StartForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
             deployment = services.deployment_start(
                 application=application, by=request.user, start_date=form.cleaned_data["start_date"]
@@ -251,7 +254,7 @@ def complete(request, pk: int):
 @login_required
 def certificate(request, pk: int):
     deployment = _deployment(request, pk)
-    if deployment.state == DeploymentState.IN_SERVICE:
+    if not deployment.certifiable:
         raise Http404
     response = HttpResponse(certificate_pdf(deployment), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{deployment.pk}.pdf"'
@@ -298,6 +301,9 @@ def team(request):
         ids = [int(x) for x in request.POST.getlist("record") if x.isdigit()]
         try:
             services.hours_approve_bulk(record_ids=ids, by=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+            return redirect("deployments:team")
         except services.BulkRefused as refused:
             report = refused.rows
             messages.error(request, _("Nothing was approved: see the refused rows."))

@@ -224,6 +224,28 @@ class ItemStatus(StrEnum):
 FINISHED: frozenset[ItemStatus] = frozenset({ItemStatus.DONE, ItemStatus.NOT_APPLICABLE})
 
 
-def checklist_complete(statuses: dict[ChecklistItem, ItemStatus]) -> bool:
-    """True when every item of the checklist is done (or does not apply)."""
-    return all(statuses.get(item, ItemStatus.PENDING) in FINISHED for item in ChecklistItem)
+# Items that concern travelling to and living at a duty station: an online volunteer serves
+# from where they live, so neither a visa nor a medical clearance is asked of them.
+AT_DUTY_STATION_ONLY: frozenset[ChecklistItem] = frozenset(
+    {ChecklistItem.MEDICAL_CLEARANCE, ChecklistItem.VISA_TRAVEL}
+)
+
+
+def checklist_items(*, at_duty_station: bool) -> tuple[ChecklistItem, ...]:
+    """The checklist of an assignment, in order: every item at a duty station, online fewer.
+    The one rule for which items apply, used to open the checklist, to accept an update and to
+    decide readiness."""
+    return tuple(
+        item for item in ChecklistItem if at_duty_station or item not in AT_DUTY_STATION_ONLY
+    )
+
+
+def checklist_complete(
+    statuses: dict[ChecklistItem, ItemStatus], *, at_duty_station: bool = True
+) -> bool:
+    """True when every item that applies is done (or marked not applicable); items that do not
+    apply (`checklist_items`) are not waited for."""
+    return all(
+        statuses.get(item, ItemStatus.PENDING) in FINISHED
+        for item in checklist_items(at_duty_station=at_duty_station)
+    )

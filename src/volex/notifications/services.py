@@ -81,3 +81,13 @@ def notification_mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+@transaction.atomic
+def notifications_mark_answered(*, recipient: User, kinds: Iterable[Kind | str], url: str) -> int:
+    """Mark read the messages of `kinds` about `url` that asked `recipient` for an answer they
+    have now given (an offer accepted or declined): the stored text stays as sent, but it no
+    longer counts as a new request."""
+    return Notification.objects.filter(
+        recipient=recipient, kind__in=[str(k) for k in kinds], url=url, read_at__isnull=True
+    ).update(read_at=timezone.now())

@@ -59,3 +59,9 @@ class OnboardingForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
     status_date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
     notes = forms.CharField(label=_("Notes"), max_length=300, required=False)
+
+    def __init__(self, *args, items: tuple[str, ...] | None = None, **kwargs) -> None:
+        """`items`: the checklist items that apply (`services.checklist_for`); all by default."""
+        super().__init__(*args, **kwargs)
+        if items is not None:
+            self.fields["item"].choices = [c for c in ChecklistItem.choices if c[0] in items]

@@ -38,7 +38,7 @@ def application_list_for_assignment(*, assignment) -> QuerySet[Application]:
 def application_detail(*, pk: int) -> Application | None:
     return (
         _with_related(Application.objects.filter(pk=pk))
-        .select_related("volunteer__residence_country", "placement")
+        .select_related("volunteer__residence_country", "placement", "deployment")
         .prefetch_related(
             Prefetch("transitions", queryset=ApplicationTransition.objects.select_related("actor")),
             "assessments__assessed_by",

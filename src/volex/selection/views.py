@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from volex.assignments.models import Assignment
+from volex.assignments.permissions import is_host_staff
 from volex.assignments.rules import assignment_service, eligibility_errors, volunteer_candidate
 from volex.assignments.selectors import assignment_detail
 from volex.core.pagination import paginate, querystring_without_page
@@ -24,7 +25,7 @@ from volex.volunteers.selectors import volunteer_for_user
 
 from . import inputs, services
 from .forms import ApplyForm, AssessForm, InviteForm, OfferForm, OnboardingForm, ReasonForm
-from .models import Stage
+from .models import Application, Stage
 from .permissions import actors_on, can_see_candidate_personal_data, staff_actor
 from .ranking import candidate_list
 from .selectors import (
@@ -116,9 +117,17 @@ def pipeline(request, pk: int):
         if can_view_volunteer(request.user, row.volunteer)
     }
     stages = {}
+    ready = set()
     for row in candidates.rows:
         if row.application is not None:
             stages[row.application.stage] = stages.get(row.application.stage, 0) + 1
+            if row.application.stage == Stage.READY:
+                ready.add(row.application.pk)
+    started = dict(
+        Application.objects.filter(pk__in=ready, deployment__isnull=False).values_list(
+            "pk", "deployment__pk"
+        )
+    )
     return render(
         request,
         "selection/pipeline.html",
@@ -129,6 +138,10 @@ def pipeline(request, pk: int):
             "taken": assignment.placements.count(),
             "profile_ids": profile_ids,
             "can_view_ranking": can_view_candidates(request.user, assignment),
+            # Ready volunteers lead to entry on duty (host staff only), or to their service.
+            "can_start": is_host_staff(request.user, assignment),
+            "to_start": ready - started.keys(),
+            "started": started,
         },
     )
 
@@ -175,6 +188,9 @@ def application_page(request, pk: int):
         a.value for actor in actors for a in allowed_actions(application.domain_stage, actor)
     }
     staff = bool(actors - {Actor.VOLUNTEER})
+    # The deployment app sits above selection: its row is reached by the reverse relation only.
+    deployment = getattr(application, "deployment", None)
+    checklist = services.checklist_for(application.assignment)
     return render(
         request,
         "selection/application.html",
@@ -186,7 +202,13 @@ def application_page(request, pk: int):
             "show_personal": can_see_candidate_personal_data(request.user, application.assignment),
             "assess_form": AssessForm(),
             "offer_form": OfferForm(),
-            "onboarding_form": OnboardingForm(),
+            "onboarding_form": OnboardingForm(items=checklist),
+            "checklist": [i for i in application.onboarding_items.all() if i.item in checklist],
+            "deployment": deployment,
+            # Entry on duty is the host staff's (`deployment_start` refuses anyone else).
+            "can_start": application.stage == Stage.READY
+            and deployment is None
+            and is_host_staff(request.user, application.assignment),
             "offer_open": application.stage == Stage.OFFERED
             and application.offer_expires_at
             and application.offer_expires_at > timezone.now(),
@@ -249,7 +271,9 @@ def application_action(request, pk: int, action: str):
                 form.cleaned_data, application=application, by=request.user, expected=expected
             )
         elif action == "onboarding":
-            form = OnboardingForm(request.POST)
+            form = OnboardingForm(
+                request.POST, items=services.checklist_for(application.assignment)
+            )
             if not form.is_valid():
                 raise ValidationError(form.errors.as_data())
             inputs.onboarding_item_set(form.cleaned_data, application=application, by=request.user)

@@ -18,7 +18,7 @@ from volex.domain.eligibility import check_rules
 from volex.organizations.models import Organization
 from volex.reference.models import Occupation, SDGTarget
 from volex.selection import services as selection_services
-from volex.selection.models import Application, AssessmentKind, ChecklistItem, ItemStatus
+from volex.selection.models import Application, AssessmentKind, ItemStatus
 from volex.site.demo_specs import DEMO_VOLUNTEER_SPEC, AssignmentSpec
 from volex.volunteers.models import Volunteer
 
@@ -127,7 +127,7 @@ def select_volunteer(
     )
     application = selection_services.application_offer(application=application, by=staff)
     application = selection_services.application_accept(application=application, by=volunteer.user)
-    for offset, item in enumerate(ChecklistItem.values):
+    for offset, item in enumerate(selection_services.checklist_for(application.assignment)):
         selection_services.onboarding_item_update(
             application=application,
             item=item,

@@ -5,6 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from volex.core.models import TimeStampedModel
@@ -146,6 +147,22 @@ class Deployment(TimeStampedModel):
     def last_day(self) -> date:
         """The last day of service: the actual end once ended, else the planned end."""
         return last_day_of_service(planned_end=self.planned_end_date, end=self.end_date)
+
+    @property
+    def in_service(self) -> bool:
+        """Hours and check-ins are taken while the service lasts (`hours_record`,
+        `checkin_submit`); the pages offer them on the same condition."""
+        return self.state == DeploymentState.IN_SERVICE
+
+    def has_started(self, today: date | None = None) -> bool:
+        """True from the entry on duty on. Before it the service can be neither ended nor
+        certified (`deployment_end_early`, `deployment_complete`, `certifiable`)."""
+        return (today or timezone.localdate()) >= self.start_date
+
+    @property
+    def certifiable(self) -> bool:
+        """An ended service that has started: a certificate states service that took place."""
+        return self.state != DeploymentState.IN_SERVICE and self.has_started()
 
 
 class DeploymentExtension(models.Model):

@@ -65,7 +65,7 @@ def checkin_submit(
     deployment = _lock(deployment)
     if not permissions.is_own(by, deployment):
         raise PermissionDenied(_("Only the volunteer checks in."))
-    if deployment.state != DeploymentState.IN_SERVICE:
+    if not deployment.in_service:
         raise _refused(
             "wellbeing",
             _("Check-ins are for volunteers in service."),

@@ -58,6 +58,13 @@ def hours_record(
     deployment = _lock(deployment)
     if not permissions.is_own(by, deployment):
         raise PermissionDenied(_("Only the volunteer logs their hours."))
+    if not deployment.in_service:
+        # The certificate states the approved hours of an ended service: they no longer change.
+        raise _refused(
+            "period_start",
+            _("Hours are logged while the service lasts; this one has ended."),
+            DeploymentError.NOT_IN_SERVICE,
+        )
     others = HourRecord.objects.filter(deployment=deployment).exclude(status=HourStatus.REJECTED)
     violations = doc.check_hours(
         doc.HoursEntry(period_start=period_start, period_end=period_end, hours=Decimal(hours)),
@@ -179,8 +186,11 @@ class BulkRefused(Exception):
 def hours_approve_bulk(
     *, record_ids: Iterable[int], by: User, now: datetime | None = None
 ) -> list[BulkRow]:
-    """Approve a supervisor's team's hours all at once, or none: any refusal refuses all."""
+    """Approve the hours the supervisor ticked, all at once, or none: any refusal refuses all.
+    An empty selection is refused by field (`record`): approving nothing is never a success."""
     ids = sorted(set(record_ids))
+    if not ids:
+        raise _refused("record", _("Tick the hours to approve."), DeploymentError.NOTHING_SELECTED)
     records = {
         record.pk: record
         for record in HourRecord.objects.select_for_update(of=("self",))
@@ -195,7 +205,7 @@ def hours_approve_bulk(
             continue
         refusal = _review_refusal(record)
         rows.append(BulkRow(pk, refusal is None, " ".join(refusal.messages) if refusal else ""))
-    if not ids or not all(row.ok for row in rows):
+    if not all(row.ok for row in rows):
         raise BulkRefused(rows)
     moment = now or timezone.now()
     HourRecord.objects.filter(pk__in=ids).update(

@@ -155,7 +155,20 @@ def deployment_extend(
 
 
 def _end_date(deployment: Deployment, end_date: date | None) -> date:
-    end = end_date or min(timezone.localdate(), deployment.planned_end_date)
+    """The last day of an ending service; refused (`end_date`) before the entry on duty, as a
+    service that has not started has nothing to end or certify."""
+    today = timezone.localdate()
+    if not deployment.has_started(today):
+        raise _refused(
+            "end_date",
+            _(
+                "The service starts on %(start)s and has not started yet: it cannot end before "
+                "the entry on duty."
+            )
+            % {"start": deployment.start_date},
+            DeploymentError.NOT_STARTED,
+        )
+    end = end_date or min(today, deployment.planned_end_date)
     if end < deployment.start_date or end > deployment.planned_end_date:
         raise _refused(
             "end_date",

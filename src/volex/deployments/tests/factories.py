@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from volex.selection import services as selection
-from volex.selection.models import ChecklistItem
 
 from .. import services
 
@@ -15,7 +14,7 @@ def ready(volunteer, assignment, by):
     selection.application_assess(application=application, by=by, kind="interview", score=80)
     application = selection.application_offer(application=application, by=by)
     selection.application_accept(application=application, by=volunteer.user)
-    for item in ChecklistItem.values:
+    for item in selection.checklist_for(assignment):
         selection.onboarding_item_update(application=application, item=item, status="done", by=by)
     application.refresh_from_db()
     return application

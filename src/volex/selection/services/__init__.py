@@ -29,7 +29,7 @@ from .offers import (
     application_offer,
     offers_sweep,
 )
-from .onboarding import onboarding_item_update
+from .onboarding import checklist_for, onboarding_item_update
 from .stages import OFFER_DAYS, REMIND_BEFORE
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "application_reject",
     "application_shortlist",
     "application_withdraw",
+    "checklist_for",
     "ensure_open_for_applications",
     "invitation_create",
     "offers_sweep",

@@ -14,16 +14,20 @@ from django.utils.translation import gettext as _
 from volex.assignments.permissions import host_staff_users
 from volex.domain.pipeline import Action, Actor
 from volex.notifications.models import Kind
-from volex.notifications.services import notification_send, notification_send_many
+from volex.notifications.services import (
+    notification_send,
+    notification_send_many,
+    notifications_mark_answered,
+)
 
 from ..errors import SelectionError
 from ..models import (
     Application,
-    ChecklistItem,
     OnboardingItem,
     Placement,
     Stage,
 )
+from .onboarding import checklist_for
 from .stages import (
     OFFER_DAYS,
     REMIND_BEFORE,
@@ -91,7 +95,7 @@ def application_accept(
         reason=_("Offer accepted: the onboarding checklist is open."),
     )
     OnboardingItem.objects.bulk_create(
-        OnboardingItem(application=locked, item=item) for item in ChecklistItem.values
+        OnboardingItem(application=locked, item=item) for item in checklist_for(assignment)
     )
     notification_send_many(
         recipients=host_staff_users(assignment),
@@ -99,11 +103,27 @@ def application_accept(
         params=_params(locked),
         url=_url(locked),
     )
+    _offer_answered(locked)
     return locked
 
 
+# The messages that asked the volunteer to accept or decline this offer.
+ASKING_FOR_AN_ANSWER = (Kind.OFFERED, Kind.OFFER_EXPIRING)
+
+
+def _offer_answered(application: Application) -> None:
+    """The offer's messages said "please accept or decline": once answered they are marked read,
+    so the inbox no longer counts them as a pending request."""
+    notifications_mark_answered(
+        recipient=application.volunteer.user, kinds=ASKING_FOR_AN_ANSWER, url=_url(application)
+    )
+
+
+@transaction.atomic
 def application_decline(*, application: Application, by: User, reason: str = "") -> Application:
-    return _advance(application=application, action=Action.DECLINE, by=by, reason=reason)[1]
+    locked = _advance(application=application, action=Action.DECLINE, by=by, reason=reason)[1]
+    _offer_answered(locked)
+    return locked
 
 
 @transaction.atomic

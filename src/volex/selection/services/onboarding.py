@@ -30,6 +30,16 @@ from .stages import (
 
 if TYPE_CHECKING:
     from volex.accounts.models import User
+    from volex.assignments.models import Assignment
+
+
+def checklist_for(assignment: Assignment) -> tuple[str, ...]:
+    """The checklist items that apply to `assignment`, in order: the domain's rule
+    (`pipeline.checklist_items`) for an assignment with or without a duty station (online)."""
+    return tuple(
+        item.value
+        for item in pipeline.checklist_items(at_duty_station=assignment.duty_station_id is not None)
+    )
 
 
 @transaction.atomic
@@ -55,6 +65,10 @@ def onboarding_item_update(
     errors = {}
     if item not in ChecklistItem.values:
         errors["item"] = ValidationError(_("Unknown checklist item."), code="invalid")
+    elif item not in checklist_for(assignment):
+        errors["item"] = ValidationError(
+            _("This item does not apply to an online assignment."), code="not_applicable"
+        )
     if status not in ItemStatus.values:
         errors["status"] = ValidationError(_("Unknown status."), code="invalid")
     if errors:
@@ -69,7 +83,9 @@ def onboarding_item_update(
         pipeline.ChecklistItem(r.item): pipeline.ItemStatus(r.status)
         for r in OnboardingItem.objects.filter(application=locked)
     }
-    if pipeline.checklist_complete(statuses):
+    if pipeline.checklist_complete(
+        statuses, at_duty_station=assignment.duty_station_id is not None
+    ):
         _advance(
             application=locked,
             action=Action.COMPLETE_ONBOARDING,
