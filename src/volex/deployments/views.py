@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,6 +34,16 @@ from .forms import (
 from .models import HourRecord, RiskFlag, RollCallAnswer
 
 BOARD_PAGE = 200
+
+
+def _safe_next(request) -> str | None:
+    """The page to go back to, if it is one of this site's (never an outside address)."""
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
 
 
 def _refused(request, error: ValidationError) -> None:
@@ -144,7 +155,7 @@ def _post_action(request, pk: int, form_class, action, success: str, form_key: s
             _form_errors(form, error)
         else:
             messages.success(request, success)
-            return redirect(request.POST.get("next") or deployment_url(deployment, request))
+            return redirect(_safe_next(request) or deployment_url(deployment, request))
     if form_key:
         return _render_detail(
             request,
@@ -277,7 +288,7 @@ def approve_hours(request, pk: int):
         messages.success(request, _("Hours approved."))
     except ValidationError as error:
         _refused(request, error)
-    return redirect(request.POST.get("next") or "deployments:team")
+    return redirect(_safe_next(request) or "deployments:team")
 
 
 @login_required
@@ -289,7 +300,7 @@ def reject_hours(request, pk: int):
         messages.success(request, _("Hours returned to the volunteer."))
     except ValidationError as error:
         _refused(request, error)
-    return redirect(request.POST.get("next") or "deployments:team")
+    return redirect(_safe_next(request) or "deployments:team")
 
 
 @login_required

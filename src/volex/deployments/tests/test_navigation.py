@@ -253,3 +253,14 @@ def test_hours_cannot_be_logged_on_an_ended_service(world, client_as, ended):
     )
     assert response.status_code == 400
     assert HourRecord.objects.filter(deployment=ended).count() == 0
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/phish", "//evil.example/", "http:/x"])
+def test_reviewing_hours_never_sends_the_reviewer_to_another_site(
+    world, client_as, submitted, target
+):
+    client = client_as(world.users["supervisor_own"])
+    response = client.post(f"/deployments/hours/{submitted.pk}/approve/", {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/deployments/team/"
+    assert HourRecord.objects.get(pk=submitted.pk).status == "approved"
