@@ -57,7 +57,7 @@ def test_volunteer_signs_up_fills_profile_and_finds_assignment_by_filter(live_se
     body = page.locator("main").inner_text()
     assert "Your profile is saved." in body
     assert "Teacher trainer" in body
-    assert "18 April 1992" in body
+    assert "18 Apr 1992" in body
     assert "English — C1" in body
 
     page.get_by_role("link", name="Assignments", exact=True).click()

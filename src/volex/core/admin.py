@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import ScheduledJob
+
+admin.site.site_header = _("Volex administration")
+admin.site.site_title = _("Volex administration")
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -16,12 +20,27 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Rows that record history, shown under their parent's page: nobody adds, edits or deletes
+    them there (only services write them)."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ScheduledJob)
-class ScheduledJobAdmin(admin.ModelAdmin):
-    """Read-only: the scheduler writes these rows; an administrator checks that jobs run."""
+class ScheduledJobAdmin(ReadOnlyAdmin):
+    """Read-only: the scheduler writes these rows (its record of each job's last run); an
+    administrator checks that jobs run."""
 
     list_display = ("name", "last_started_at", "last_finished_at", "failed")
     readonly_fields = ("name", "last_started_at", "last_finished_at", "last_outcome", "failed")
-
-    def has_add_permission(self, request):
-        return False

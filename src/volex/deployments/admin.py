@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import transaction
 
-from volex.core.admin import ReadOnlyAdmin
+from volex.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     ApprovedHoursYear,
@@ -25,10 +25,10 @@ VOLUNTEER_SEARCH = [
 ]
 
 
-class ExtensionInline(admin.TabularInline):
+class ExtensionInline(ReadOnlyInline):
+    """The history of a deployment's end date: written only by the extension service."""
+
     model = DeploymentExtension
-    extra = 0
-    raw_id_fields = ["extended_by"]
     readonly_fields = ["created_at"]
 
 

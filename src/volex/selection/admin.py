@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from volex.core.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import (
     Application,
     ApplicationTransition,
@@ -10,17 +12,12 @@ from .models import (
 )
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ReadOnlyInline):
     """The audit trail, read-only: a stage changes only through the services."""
 
     model = ApplicationTransition
-    extra = 0
-    can_delete = False
     fields = ["created_at", "action", "from_stage", "to_stage", "actor", "actor_role", "reason"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class AssessmentInline(admin.TabularInline):
@@ -47,9 +44,16 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = ["stage", "created_at", "updated_at", "offered_at", "offer_expires_at"]
     inlines = [TransitionInline, AssessmentInline, OnboardingInline]
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting an application would delete its pipeline history (the transitions cascade);
+        # a withdrawal or a rejection through the pipeline is how an application ends.
+        return False
+
 
 @admin.register(ApplicationTransition)
-class ApplicationTransitionAdmin(admin.ModelAdmin):
+class ApplicationTransitionAdmin(ReadOnlyAdmin):
+    """The pipeline's audit trail: looked at here, written only by the selection services."""
+
     list_display = ["application", "action", "from_stage", "to_stage", "actor", "created_at"]
     list_filter = ["action", "to_stage"]
     list_select_related = ["application__volunteer__user", "application__assignment", "actor"]
@@ -63,12 +67,6 @@ class ApplicationTransitionAdmin(admin.ModelAdmin):
         "reason",
         "created_at",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Invitation)

@@ -157,6 +157,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# One date style and one date-time style per language (volex.core.formats): templates write
+# `|date` or `|date:"DATETIME_FORMAT"`, never a format of their own.
+FORMAT_MODULE_PATH = ["volex.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", WORK_DIR / "staticfiles"))

@@ -1,6 +1,8 @@
 """`volex seed --volunteers N --assignments M`: realistic synthetic data, in bulk."""
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
+from django.db.migrations.executor import MigrationExecutor
 
 from volex.seeding import seed
 from volex.seeding.api import DEFAULT_BATCH_SIZE
@@ -30,6 +32,14 @@ class Command(BaseCommand):
             if options[name] < (1 if name == "batch_size" else 0):
                 self.stderr.write(f"--{name.replace('_', '-')} must be positive")
                 raise SystemExit(2)
+        # Seeding writes into every app's tables and reads the reference data the migrations
+        # load, so it refuses an unmigrated database rather than migrate it itself: changing a
+        # schema is a step the operator takes on purpose (on PostgreSQL it may be production's).
+        executor = MigrationExecutor(connections[options["database"]])
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            raise CommandError(
+                "The database has unapplied migrations. Run `volex migrate` first.", returncode=2
+            )
         report = seed(
             options["volunteers"],
             options["assignments"],
