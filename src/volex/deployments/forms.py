@@ -65,17 +65,32 @@ class ResultForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
+    # The deployment page shows the three forms together: ids of their own, names unchanged.
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "extend_%s")
+        super().__init__(*args, **kwargs)
+
     new_end_date = forms.DateField(label=_("New end date"), widget=DateInput)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)
 
 
 class EndEarlyForm(forms.Form):
+    # The deployment page shows the three forms together: ids of their own, names unchanged.
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "end_early_%s")
+        super().__init__(*args, **kwargs)
+
     reason = forms.ChoiceField(label=_("Reason"), choices=EarlyEndReason.choices)
     end_date = forms.DateField(label=_("Last day"), widget=DateInput, required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
 
 class CompleteForm(forms.Form):
+    # The deployment page shows the three forms together: ids of their own, names unchanged.
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "complete_%s")
+        super().__init__(*args, **kwargs)
+
     rating = forms.ChoiceField(label=_("Performance"), choices=PerformanceRating.choices)
     assessment = forms.CharField(
         label=_("Performance assessment"), widget=forms.Textarea(attrs={"rows": 4})

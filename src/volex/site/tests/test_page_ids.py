@@ -14,12 +14,7 @@ PAGES = [c for c in CASES if c.method == GET and not c.route.startswith("api:")]
 
 # Pages whose problems belong to another area's views, each with why (issue 16): the test fails
 # when one of them is fixed, so that the entry goes.
-ELSEWHERE: dict[str, str] = {
-    "deployments:detail GET": (
-        "ExtendForm and EndEarlyForm both render 'id_end_date' and 'id_reason': the deployments "
-        "view (another area) gives them no distinct prefix or auto_id"
-    ),
-}
+ELSEWHERE: dict[str, str] = {}
 
 
 def test_a_page_with_a_duplicate_id_or_a_dangling_reference_is_found():
