@@ -92,10 +92,15 @@ def test_service_from_entry_on_duty_to_certificate(live_server, page):
 
     # The supervisor approves the team's hours.
     _login(page, base, supervisor)
-    page.goto(f"{base}/deployments/team/")
+    page.get_by_role("link", name="Hours to approve").click()
     assert "Household visits in Gulu" in _main(page)
+    # Nothing is ticked for the supervisor: sending the form untouched approves nothing.
     page.get_by_role("button", name="Approve the selected hours").click()
-    assert "1 records approved" in _main(page)
+    assert "Tick the hours to approve." in _main(page)
+    assert HourRecord.objects.get().status == "submitted"
+    page.locator("input[name=record]").first.check()
+    page.get_by_role("button", name="Approve the selected hours").click()
+    assert "1 hour record approved" in _main(page)
     assert HourRecord.objects.get().status == "approved"
 
     # The manager sees the flag and records a follow-up.

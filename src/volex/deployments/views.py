@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from volex.core.pagination import paginate, querystring_without_page
@@ -319,7 +320,13 @@ def team(request):
             report = refused.rows
             messages.error(request, _("Nothing was approved: see the refused rows."))
         else:
-            messages.success(request, _("%(count)s records approved.") % {"count": len(ids)})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s hour record approved.", "%(count)s hour records approved.", len(ids)
+                )
+                % {"count": len(ids)},
+            )
             return redirect("deployments:team")
     page = paginate(request, selectors.hours_to_review(user=request.user), per_page=100)
     return render(
@@ -387,10 +394,15 @@ def roll_call_start(request):
         roll_call = services.roll_call_start(
             by=request.user, message=form.cleaned_data.get("message", ""), **scope
         )
+        asked = roll_call.answers.count()
         messages.success(
             request,
-            _("Roll-call started: %(count)s volunteers asked.")
-            % {"count": roll_call.answers.count()},
+            ngettext(
+                "Roll-call started: %(count)s volunteer asked.",
+                "Roll-call started: %(count)s volunteers asked.",
+                asked,
+            )
+            % {"count": asked},
         )
     except ValidationError as error:
         _refused(request, error)
