@@ -92,12 +92,15 @@ def assignment_list_for_organizations(
     queryset = Assignment.objects.filter(host_id__in=organization_ids)
     if state:
         queryset = queryset.filter(state=state)
-    waiting = Case(
-        *(When(state=s, then=Value(i)) for i, s in enumerate(first_states)),
-        default=Value(len(first_states)),
-        output_field=IntegerField(),
-    )
-    return _with_related(queryset).order_by(waiting, "state", "-created_at")
+    ordering: list = ["state", "-created_at"]
+    if first_states:  # a CASE with no WHEN is a constant, which PostgreSQL cannot order by
+        waiting = Case(
+            *(When(state=s, then=Value(i)) for i, s in enumerate(first_states)),
+            default=Value(len(first_states)),
+            output_field=IntegerField(),
+        )
+        ordering.insert(0, waiting)
+    return _with_related(queryset).order_by(*ordering)
 
 
 def occupation_by_title_or_code(text: str) -> Occupation | None:
