@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from volex.core.choices import Category, LeaveNoOneBehindGroup, Sector
@@ -91,7 +92,7 @@ class AssignmentForm(forms.Form):
             attrs={
                 "list": "occupation-options",
                 "autocomplete": "off",
-                "hx-get": "/assignments/occupations/",
+                "hx-get": reverse_lazy("assignments:occupation-options"),
                 "hx-trigger": "input changed delay:300ms",
                 "hx-target": "#occupation-options",
                 "hx-swap": "innerHTML",
